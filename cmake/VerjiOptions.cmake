@@ -1,0 +1,54 @@
+# Project-wide options and settings-as-targets.
+#
+#   verji::warnings  INTERFACE target with the warning set for our own code (never for dependencies)
+#   verji::wasm_exceptions  INTERFACE target: -fexceptions at compile and link (Catch2 under wasm)
+
+option(VERJI_BUILD_TESTS "Build the test executables and register them with CTest" ON)
+option(VERJI_WERROR "Treat warnings in our own code as errors" OFF)
+set(VERJI_BROWSER_TESTS "AUTO" CACHE STRING
+  "Register the headless-Chromium tests with CTest (wasm trees): ON, OFF or AUTO (when chromium is found)")
+set_property(CACHE VERJI_BROWSER_TESTS PROPERTY STRINGS ON OFF AUTO)
+
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE Debug CACHE STRING "Build type" FORCE)
+endif()
+
+add_library(verji_warnings INTERFACE)
+add_library(verji::warnings ALIAS verji_warnings)
+target_compile_options(verji_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(VERJI_WERROR)
+  target_compile_options(verji_warnings INTERFACE -Werror)
+endif()
+
+add_library(verji_wasm_exceptions INTERFACE)
+add_library(verji::wasm_exceptions ALIAS verji_wasm_exceptions)
+
+if(EMSCRIPTEN)
+  # Release: the smallest code (-Oz) with whole-program LTO; assertions off.
+  # Debug:   -O1 keeps the build quick and readable; assertions on (C++ asserts and Emscripten's).
+  set(CMAKE_C_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
+  set(CMAKE_CXX_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
+  set(CMAKE_EXE_LINKER_FLAGS_RELEASE "-Oz -flto" CACHE STRING "" FORCE)
+  set(CMAKE_C_FLAGS_DEBUG "-O1 -g1" CACHE STRING "" FORCE)
+  set(CMAKE_CXX_FLAGS_DEBUG "-O1 -g1" CACHE STRING "" FORCE)
+  set(CMAKE_EXE_LINKER_FLAGS_DEBUG "-O1 -g1 -sASSERTIONS=1" CACHE STRING "" FORCE)
+
+  target_compile_options(verji_wasm_exceptions INTERFACE -fexceptions)
+  target_link_options(verji_wasm_exceptions INTERFACE -fexceptions)
+
+  # At -O1 and above Emscripten's JS optimizer loads acorn, which Debian installs under /usr/share/nodejs.
+  if(NOT DEFINED ENV{NODE_PATH})
+    message(STATUS "NODE_PATH is not set; -O1+ links need it (export NODE_PATH=/usr/share/nodejs). "
+                   "The presets set it for you.")
+  endif()
+else()
+  # Debug: libstdc++'s cheap precondition checks stay on in every native build we test.
+  string(APPEND CMAKE_CXX_FLAGS_DEBUG " -D_GLIBCXX_ASSERTIONS")
+endif()

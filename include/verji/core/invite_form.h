@@ -1,0 +1,35 @@
+// The invite form's data, exactly as the administrator typed and chose it.
+//
+// This is the single source of truth the UI draws from; validation and the invite request are
+// derived from it (later issues), never stored beside it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace verji::core {
+
+enum class Verification { sms, email };
+enum class UserType { standard, administrator };
+
+enum class Field { email, full_name, phone, verification, user_type, welcome_message };
+
+struct InviteForm {
+  std::string email;
+  std::string full_name;
+  std::string phone;
+  Verification verification = Verification::sms;
+  UserType user_type = UserType::standard;
+  std::string welcome_message;
+};
+
+// The invite-record field name used in JSON and by tools ("email", "full_name", "phone", ...).
+std::string_view field_name(Field field) noexcept;
+
+// Sets a text field; returns false (and changes nothing) for fields that are not text.
+bool set_text(InviteForm& form, Field field, std::string value);
+
+// The text of a text field; empty for fields that are not text.
+std::string_view text_of(const InviteForm& form, Field field) noexcept;
+
+}  // namespace verji::core

@@ -1,0 +1,52 @@
+// Phone numbers through libphonenumber, behind a small value-typed facade.
+//
+// libphonenumber's PhoneNumberUtil costs 75-100 ms to create in wasm (RE2 compiling its patterns),
+// so the core never creates it implicitly on a hot path the UI depends on: the app calls
+// phone_warm_up() once the first frame is on screen. Until then phone_ready() is false and
+// check_phone() still answers correctly; it just pays the start-up itself.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace verji::core {
+
+enum class PhoneType {
+  unknown,
+  mobile,
+  fixed_line,
+  fixed_line_or_mobile,
+  toll_free,
+  premium_rate,
+  shared_cost,
+  voip,
+  personal_number,
+  pager,
+  uan,
+  voicemail,
+};
+
+struct PhoneCheck {
+  bool parsed = false;        // libphonenumber could read a number at all
+  bool valid = false;         // a number that exists in its region's numbering plan
+  PhoneType type = PhoneType::unknown;
+  std::string region;         // ISO 3166 region of the number ("NO"), empty when unknown
+  std::string e164;           // "+4741234567" when valid
+  std::string international;  // "+47 412 34 567" when valid
+};
+
+// True once PhoneNumberUtil exists (after phone_warm_up() or any check_phone()).
+bool phone_ready() noexcept;
+
+// Creates PhoneNumberUtil now. Idempotent; returns the time it took in milliseconds (0 when it
+// already existed).
+double phone_warm_up();
+
+// Parses `text` as typed by a person (national or "+"/"00" international) with `default_region`
+// (ISO 3166, e.g. "NO") for national numbers.
+PhoneCheck check_phone(std::string_view text, std::string_view default_region);
+
+// Stable lower-case name for logs and JSON ("mobile", "fixed_line", ...).
+std::string_view to_string(PhoneType type) noexcept;
+
+}  // namespace verji::core

@@ -1,0 +1,89 @@
+#include "verji/core/phone.h"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <chrono>
+
+namespace verji::core {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// PhoneNumberUtil::GetInstance() is a lazily created singleton; this flag lets the app ask whether
+// that cost has been paid without paying it.
+bool g_ready = false;
+
+const PhoneNumberUtil& util() {
+  const PhoneNumberUtil* instance = PhoneNumberUtil::GetInstance();
+  g_ready = true;
+  return *instance;
+}
+
+PhoneType convert(PhoneNumberUtil::PhoneNumberType type) noexcept {
+  switch (type) {
+    case PhoneNumberUtil::MOBILE: return PhoneType::mobile;
+    case PhoneNumberUtil::FIXED_LINE: return PhoneType::fixed_line;
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return PhoneType::fixed_line_or_mobile;
+    case PhoneNumberUtil::TOLL_FREE: return PhoneType::toll_free;
+    case PhoneNumberUtil::PREMIUM_RATE: return PhoneType::premium_rate;
+    case PhoneNumberUtil::SHARED_COST: return PhoneType::shared_cost;
+    case PhoneNumberUtil::VOIP: return PhoneType::voip;
+    case PhoneNumberUtil::PERSONAL_NUMBER: return PhoneType::personal_number;
+    case PhoneNumberUtil::PAGER: return PhoneType::pager;
+    case PhoneNumberUtil::UAN: return PhoneType::uan;
+    case PhoneNumberUtil::VOICEMAIL: return PhoneType::voicemail;
+    case PhoneNumberUtil::UNKNOWN: break;
+  }
+  return PhoneType::unknown;
+}
+
+}  // namespace
+
+bool phone_ready() noexcept { return g_ready; }
+
+double phone_warm_up() {
+  if (g_ready) return 0.0;
+  const auto start = std::chrono::steady_clock::now();
+  util();
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  return took.count();
+}
+
+PhoneCheck check_phone(std::string_view text, std::string_view default_region) {
+  PhoneCheck result;
+  const PhoneNumberUtil& phone_util = util();
+  PhoneNumber number;
+  const auto error = phone_util.Parse(std::string(text), std::string(default_region), &number);
+  if (error != PhoneNumberUtil::NO_PARSING_ERROR) return result;
+  result.parsed = true;
+  phone_util.GetRegionCodeForNumber(number, &result.region);
+  if (result.region == "ZZ") result.region.clear();  // libphonenumber's "unknown region"
+  result.valid = phone_util.IsValidNumber(number);
+  if (!result.valid) return result;
+  result.type = convert(phone_util.GetNumberType(number));
+  phone_util.Format(number, PhoneNumberUtil::E164, &result.e164);
+  phone_util.Format(number, PhoneNumberUtil::INTERNATIONAL, &result.international);
+  return result;
+}
+
+std::string_view to_string(PhoneType type) noexcept {
+  switch (type) {
+    case PhoneType::mobile: return "mobile";
+    case PhoneType::fixed_line: return "fixed_line";
+    case PhoneType::fixed_line_or_mobile: return "fixed_line_or_mobile";
+    case PhoneType::toll_free: return "toll_free";
+    case PhoneType::premium_rate: return "premium_rate";
+    case PhoneType::shared_cost: return "shared_cost";
+    case PhoneType::voip: return "voip";
+    case PhoneType::personal_number: return "personal_number";
+    case PhoneType::pager: return "pager";
+    case PhoneType::uan: return "uan";
+    case PhoneType::voicemail: return "voicemail";
+    case PhoneType::unknown: break;
+  }
+  return "unknown";
+}
+
+}  // namespace verji::core

@@ -1,0 +1,2 @@
+// Must NOT compile: compiled with the core's purity rule by the test core_purity_rejects_emscripten.
+#include <emscripten/html5.h>

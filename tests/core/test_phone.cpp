@@ -1,0 +1,76 @@
+#include "verji/core/phone.h"
+
+#include <catch2/catch.hpp>
+
+using verji::core::check_phone;
+using verji::core::phone_ready;
+using verji::core::phone_warm_up;
+using verji::core::PhoneType;
+
+TEST_CASE("the phone library starts lazily and only once", "[phone]") {
+  // This test case runs first in this file's order; other files do not touch the phone library.
+  const bool was_ready = phone_ready();
+  const double first = phone_warm_up();
+  CHECK(phone_ready());
+  if (!was_ready) CHECK(first > 0.0);
+  CHECK(phone_warm_up() == 0.0);
+}
+
+TEST_CASE("Norwegian numbers are parsed, classified and formatted", "[phone]") {
+  struct Row {
+    const char* input;
+    PhoneType type;
+    const char* e164;
+    const char* international;
+  };
+  const Row rows[] = {
+      {"41234567", PhoneType::mobile, "+4741234567", "+47 412 34 567"},
+      {"412 34 567", PhoneType::mobile, "+4741234567", "+47 412 34 567"},
+      {"+47 412 34 567", PhoneType::mobile, "+4741234567", "+47 412 34 567"},
+      {"0047 41234567", PhoneType::mobile, "+4741234567", "+47 412 34 567"},
+      {"93 00 00 00", PhoneType::mobile, "+4793000000", "+47 930 00 000"},
+      {"22 22 22 22", PhoneType::fixed_line, "+4722222222", "+47 22 22 22 22"},
+      // Fullwidth digits, as a Japanese IME types them, go through our u_charDigitValue stand-in.
+      {"\xEF\xBC\x94\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x96\xEF\xBC\x97",
+       PhoneType::mobile, "+4741234567", "+47 412 34 567"},
+  };
+  for (const auto& row : rows) {
+    INFO("input '" << row.input << "'");
+    const auto check = check_phone(row.input, "NO");
+    CHECK(check.parsed);
+    CHECK(check.valid);
+    CHECK(check.region == "NO");
+    CHECK(check.type == row.type);
+    CHECK(check.e164 == row.e164);
+    CHECK(check.international == row.international);
+  }
+}
+
+TEST_CASE("the default region only applies to national numbers", "[phone]") {
+  const auto swedish = check_phone("+46 70 123 45 67", "NO");
+  CHECK(swedish.valid);
+  CHECK(swedish.region == "SE");
+  CHECK(swedish.type == PhoneType::mobile);
+  CHECK(swedish.e164 == "+46701234567");
+
+  const auto british = check_phone("07400 123456", "GB");
+  CHECK(british.valid);
+  CHECK(british.e164 == "+447400123456");
+}
+
+TEST_CASE("text that is no phone number is reported, not crashed on", "[phone]") {
+  const char* inputs[] = {"", "abc", "+", "12", "4123456", "412345678901234567890", "+47 0000", "+999 12345678"};
+  for (const char* input : inputs) {
+    INFO("input '" << input << "'");
+    const auto check = check_phone(input, "NO");
+    CHECK_FALSE(check.valid);
+    CHECK(check.e164.empty());
+    CHECK(check.type == PhoneType::unknown);
+  }
+}
+
+TEST_CASE("phone types have stable names", "[phone]") {
+  CHECK(verji::core::to_string(PhoneType::mobile) == "mobile");
+  CHECK(verji::core::to_string(PhoneType::fixed_line_or_mobile) == "fixed_line_or_mobile");
+  CHECK(verji::core::to_string(PhoneType::unknown) == "unknown");
+}
