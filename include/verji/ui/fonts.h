@@ -1,0 +1,27 @@
+// The widget's fonts: Inter subsets (Debian's fonts-inter) embedded at build time, rasterised into
+// Dear ImGui's atlas at the current physical size.
+#pragma once
+
+#include <imgui.h>
+
+namespace verji::ui {
+
+struct FontSet {
+  ImFont* body = nullptr;    // Inter Regular, 1 em
+  ImFont* strong = nullptr;  // Inter SemiBold, 1 em (labels, buttons)
+  ImFont* title = nullptr;   // Inter SemiBold, 1.3 em
+  float em = 0.0f;           // body size in physical pixels
+};
+
+// The body size in CSS pixels; physical size = kBodyCssPx * devicePixelRatio.
+inline constexpr float kBodyCssPx = 15.0f;
+
+// Clears `atlas` and fills it with the widget's fonts at `em` physical pixels, then builds it.
+// The renderer must re-upload the atlas texture afterwards. Returns an empty FontSet (all null)
+// if the atlas could not be built.
+FontSet build_fonts(ImFontAtlas& atlas, float em);
+
+// The glyph ranges of assets/fonts/glyph-ranges.txt, zero-terminated, as ImGui wants them.
+const ImWchar* glyph_ranges() noexcept;
+
+}  // namespace verji::ui

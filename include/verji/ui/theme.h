@@ -1,0 +1,28 @@
+// Colours and sizes of the widget. Sizes are in "em" (the body font size in physical pixels),
+// never fixed pixels, so the widget scales with devicePixelRatio and the font.
+#pragma once
+
+#include <imgui.h>
+
+namespace verji::ui {
+
+enum class Theme { light, dark };
+
+struct Palette {
+  ImU32 background;
+  ImU32 text;
+  ImU32 text_secondary;
+  ImU32 field_background;
+  ImU32 field_border;
+  ImU32 accent;
+  ImU32 accent_text;  // text on an accent-coloured button
+  ImU32 error;
+  ImU32 focus;
+};
+
+const Palette& palette(Theme theme) noexcept;
+
+// Sets ImGui's style for `theme` with every size derived from `em`.
+void apply_style(ImGuiStyle& style, Theme theme, float em);
+
+}  // namespace verji::ui

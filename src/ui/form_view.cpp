@@ -1,0 +1,122 @@
+#include "verji/ui/form_view.h"
+
+#include <algorithm>
+
+namespace verji::ui {
+namespace {
+
+using core::Field;
+using core::Lang;
+using core::Msg;
+
+std::string_view t(const FormViewModel& vm, Msg msg) { return core::tr(vm.lang, msg); }
+
+// A radio button whose label is a string_view (ImGui wants a zero-terminated id).
+bool radio(std::string_view label, bool active) {
+  const std::string text(label);
+  return ImGui::RadioButton(text.c_str(), active);
+}
+
+void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
+
+}  // namespace
+
+std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
+  std::vector<Intent> intents;
+  if (vm.form == nullptr) return intents;
+  const core::InviteForm& form = *vm.form;
+  const float em = ctx.fonts.em;
+  const Palette& colours = palette(ctx.theme);
+
+  // One undecorated window that is the whole canvas: the widget reads as a form, not a tool.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  // No title bar, resize grip or collapse button; the scrollbar stays for short viewports.
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
+  ImGui::Begin("Verji invite", nullptr, kFlags);
+  ImGui::PopStyleVar();
+
+  // A centred column of at most 34 em, with 1 em of air on each side at narrow widths.
+  const float column = std::min(34.0f * em, std::max(8.0f * em, viewport->WorkSize.x - 2.0f * em));
+  const float left = std::max(1.0f * em, (viewport->WorkSize.x - column) * 0.5f);
+  ImGui::SetCursorPos(ImVec2(left, 1.0f * em));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(column);
+  ImGui::PushTextWrapPos(left + column);
+
+  ImGui::PushFont(ctx.fonts.title);
+  const std::string_view title = t(vm, Msg::form_title);
+  ImGui::TextUnformatted(title.data(), title.data() + title.size());
+  ImGui::PopFont();
+  secondary_text(ctx, t(vm, Msg::form_intro));
+  section_gap(ctx);
+
+  auto text = [&](Field field, TextKind kind, Msg label, Msg hint, std::string_view placeholder, int max_bytes) {
+    if (auto changed = text_field(ctx, TextFieldSpec{field, kind, t(vm, label),
+                                                    hint == Msg::count_ ? std::string_view{} : t(vm, hint),
+                                                    placeholder, max_bytes},
+                                  core::text_of(form, field))) {
+      intents.push_back(EditText{field, std::move(*changed)});
+    }
+  };
+
+  text(Field::email, TextKind::email, Msg::email_label, Msg::email_hint, "ola.nordmann@firma.no", 254);
+  section_gap(ctx);
+  text(Field::full_name, TextKind::name, Msg::full_name_label, Msg::full_name_hint, "Ola Nordmann", 200);
+  section_gap(ctx);
+  text(Field::phone, TextKind::tel, Msg::phone_label, Msg::phone_hint, "412 34 567", 40);
+  if (!vm.phone_status.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, vm.phone_status_is_error ? colours.error : colours.text_secondary);
+    ImGui::TextUnformatted(vm.phone_status.data(), vm.phone_status.data() + vm.phone_status.size());
+    ImGui::PopStyleColor();
+  }
+  section_gap(ctx);
+
+  field_label(ctx, t(vm, Msg::verification_label), {});
+  if (radio(t(vm, Msg::verification_sms), form.verification == core::Verification::sms)) {
+    intents.push_back(ChooseVerification{core::Verification::sms});
+  }
+  ImGui::SameLine(0.0f, 1.5f * em);
+  if (radio(t(vm, Msg::verification_email), form.verification == core::Verification::email)) {
+    intents.push_back(ChooseVerification{core::Verification::email});
+  }
+  section_gap(ctx);
+
+  field_label(ctx, t(vm, Msg::user_type_label), {});
+  if (radio(t(vm, Msg::user_type_standard), form.user_type == core::UserType::standard)) {
+    intents.push_back(ChooseUserType{core::UserType::standard});
+  }
+  if (radio(t(vm, Msg::user_type_administrator), form.user_type == core::UserType::administrator)) {
+    intents.push_back(ChooseUserType{core::UserType::administrator});
+  }
+  section_gap(ctx);
+
+  text(Field::welcome_message, TextKind::multiline, Msg::welcome_label, Msg::welcome_hint, {}, 1000);
+  section_gap(ctx);
+
+  ImGui::PushFont(ctx.fonts.strong);
+  ImGui::PushStyleColor(ImGuiCol_Text, colours.accent_text);
+  ImGui::BeginDisabled(!vm.can_submit);
+  const std::string create(t(vm, Msg::create_button));
+  if (ImGui::Button(create.c_str(), ImVec2(std::max(8.0f * em, ImGui::CalcTextSize(create.c_str()).x + 2.0f * em),
+                                           2.4f * em))) {
+    intents.push_back(Submit{});
+  }
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  if (!vm.can_submit) secondary_text(ctx, t(vm, Msg::preview_notice));
+
+  ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  ImGui::End();
+  return intents;
+}
+
+}  // namespace verji::ui
