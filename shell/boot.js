@@ -1,0 +1,70 @@
+// Boot script of the widget page: runs before widget.js. Sets the theme of the page itself (so a
+// dark host shows no white flash while the wasm loads), configures the Emscripten module, and
+// shows load progress and fatal errors. Frames and figures come back through library_verji.js.
+'use strict';
+
+(function () {
+  var root = document.documentElement;
+  var canvas = document.getElementById('canvas');
+  var status = document.getElementById('status');
+  var statusText = document.getElementById('status-text');
+  var reload = document.getElementById('status-reload');
+
+  // The same parameters the widget reads (query or #fragment); see src/app/app.cpp.
+  function param(name) {
+    var hash = window.location.hash.replace(/^#/, '');
+    var query = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : hash;
+    var value = new URLSearchParams(query).get(name);
+    return value !== null ? value : new URLSearchParams(window.location.search).get(name);
+  }
+  var english = /^en\b/i.test(param('lang') || '');
+  if (/dark/.test(param('theme') || '')) root.dataset.theme = 'dark';
+  if (english) root.lang = 'en';
+
+  var texts = english
+    ? { loading: 'Loading the form …', failed: 'The form could not start: ', lost: 'The graphics were reset by the browser.', reload: 'Reload' }
+    : { loading: 'Laster skjemaet …', failed: 'Skjemaet kunne ikke starte: ', lost: 'Nettleseren nullstilte grafikken.', reload: 'Last inn på nytt' };
+  statusText.textContent = texts.loading;
+  reload.textContent = texts.reload;
+  reload.addEventListener('click', function () { window.location.reload(); });
+
+  function showError(message) {
+    status.hidden = false;
+    status.classList.add('error');
+    statusText.textContent = message;
+    reload.hidden = false;
+    root.dataset.verjiError = message;
+  }
+
+  // Figures the widget reports (e.g. phone_startup_ms), readable by tests and people alike.
+  window.verjiFigures = {};
+  window.verjiReport = function (name, value) {
+    window.verjiFigures[name] = value;
+  };
+  window.verjiFramePresented = function (frame, width, height, dpr) {
+    if (frame === 1) {
+      status.hidden = true;
+      var ms = Math.round(performance.now());
+      window.verjiFigures.first_frame_ms = ms;
+      console.info('verji:first-frame ' + width + 'x' + height + ' dpr=' + dpr + ' at ' + ms + ' ms');
+    }
+    root.dataset.verjiFrames = String(frame);
+  };
+  window.verjiFatal = function (message) {
+    console.error('verji:fatal ' + message);
+    showError(texts.failed + message);
+  };
+
+  // WebGL context loss (GPU reset, too many contexts): say so and offer a reload.
+  canvas.addEventListener('webglcontextlost', function (event) {
+    event.preventDefault();
+    showError(texts.lost);
+  }, false);
+
+  window.Module = {
+    canvas: canvas,
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    onAbort: function (what) { window.verjiFatal(String(what)); },
+  };
+})();

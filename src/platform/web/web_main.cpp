@@ -1,0 +1,187 @@
+// Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, Dear ImGui's
+// WebGL2 renderer, and devicePixelRatio handling. Everything browser-specific lives in this folder.
+//
+//   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
+//   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
+//   [x] libphonenumber's start-up runs after the first frame is on screen, never before it
+//   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
+//   [x] where each text field is, in CSS pixels, published to the page (window.verjiLayout): the
+//       hook a DOM input layer will use to put real <input> elements over the canvas
+//   [ ] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs)
+//   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
+//   [ ] Matrix Widget API messages (the widget protocol engine lives in the core)
+#include "verji/app/app.h"
+#include "verji/core/version.h"
+#include "verji/ui/fonts.h"
+#include "verji/ui/theme.h"
+
+#include <nlohmann/json.hpp>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+// Implemented in library_verji.js.
+extern "C" {
+int verji_web_location(int part, char* buffer, int size);
+void verji_web_frame_presented(int frame, int width, int height, double device_pixel_ratio);
+void verji_web_report(const char* name, double value);
+void verji_web_fatal(const char* message);
+void verji_web_layout(const char* json);
+}
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+std::string location_part(int part) {
+  const int needed = verji_web_location(part, nullptr, 0);
+  std::string text(static_cast<std::size_t>(needed), '\0');
+  if (needed > 0) verji_web_location(part, text.data(), needed + 1);
+  return text;
+}
+
+struct Runner {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<verji::app::App> app;
+  verji::ui::FontSet fonts;
+  double fonts_dpr = 0.0;
+  int width = 0;   // canvas backing store, physical pixels
+  int height = 0;
+  int frames = 0;
+  std::string published_layout;
+};
+
+Runner g_runner;
+
+// Keeps the canvas's backing store at CSS size x devicePixelRatio, so that one canvas pixel is one
+// screen pixel and text is crisp. We size the canvas ourselves: Emscripten 3.1.6's GLFW has no
+// HiDPI support, and its glfwSetWindowSize goes fullscreen when the size equals the screen's.
+void sync_canvas_size(Runner& r) {
+  double css_w = 0.0, css_h = 0.0;
+  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  if (w != r.width || h != r.height) {
+    emscripten_set_canvas_element_size(kCanvas, w, h);
+    r.width = w;
+    r.height = h;
+  }
+  if (dpr != r.fonts_dpr) {
+    // Between frames: the atlas may be rebuilt and re-uploaded.
+    const float em = std::round(verji::ui::kBodyCssPx * static_cast<float>(dpr));
+    r.fonts = verji::ui::build_fonts(*ImGui::GetIO().Fonts, em);
+    if (r.fonts.body == nullptr) verji_web_fatal("font atlas could not be built");
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    verji::ui::apply_style(ImGui::GetStyle(), r.app->config().theme, r.fonts.em);
+    r.fonts_dpr = dpr;
+  }
+}
+
+const char* kind_name(verji::ui::TextKind kind) {
+  switch (kind) {
+    case verji::ui::TextKind::email: return "email";
+    case verji::ui::TextKind::name: return "name";
+    case verji::ui::TextKind::tel: return "tel";
+    case verji::ui::TextKind::multiline: return "multiline";
+  }
+  return "text";
+}
+
+// Publishes the text fields' boxes in CSS pixels when they changed.
+void publish_layout(Runner& r) {
+  const double scale = r.fonts_dpr > 0.0 ? 1.0 / r.fonts_dpr : 1.0;
+  auto css = [scale](float v) { return std::round(static_cast<double>(v) * scale * 10.0) / 10.0; };
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& box : r.app->layout().fields) {
+    fields.push_back({{"field", verji::core::field_name(box.field)},
+                      {"kind", kind_name(box.kind)},
+                      {"x", css(box.min.x)},
+                      {"y", css(box.min.y)},
+                      {"width", css(box.max.x - box.min.x)},
+                      {"height", css(box.max.y - box.min.y)},
+                      {"focused", box.focused}});
+  }
+  std::string text = fields.dump();
+  if (text != r.published_layout) {
+    verji_web_layout(text.c_str());
+    r.published_layout = std::move(text);
+  }
+}
+
+void frame(void* arg) {
+  Runner& r = *static_cast<Runner*>(arg);
+  if (r.frames == 1) {
+    // The first frame has been presented: now pay libphonenumber's start-up (75-100 ms in wasm).
+    r.app->after_present();
+    verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+  }
+
+  sync_canvas_size(r);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(r.width), static_cast<float>(r.height));
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  ImGui::NewFrame();
+  r.app->frame(r.fonts);
+  ImGui::Render();
+
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(verji::ui::palette(r.app->config().theme).background);
+  glViewport(0, 0, r.width, r.height);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  publish_layout(r);
+  ++r.frames;
+  verji_web_frame_presented(r.frames, r.width, r.height, r.fonts_dpr);
+}
+
+}  // namespace
+
+int main() {
+  Runner& r = g_runner;
+  r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(location_part(0), location_part(1)));
+  std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
+              std::string(verji::core::build_kind()).c_str());
+
+  if (glfwInit() == GLFW_FALSE) {
+    verji_web_fatal("glfwInit failed");
+    return 1;
+  }
+  // An opaque canvas without depth or stencil: ImGui needs neither, and the compositor skips blending.
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  r.window = glfwCreateWindow(1, 1, "Verji", nullptr, nullptr);
+  if (r.window == nullptr) {
+    verji_web_fatal("WebGL 2 is not available in this browser");
+    return 1;
+  }
+  glfwMakeContextCurrent(r.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is saved: the widget has no filesystem
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(r.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  emscripten_set_main_loop_arg(frame, &r, 0, false);
+  return 0;
+}

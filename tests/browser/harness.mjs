@@ -1,0 +1,100 @@
+// Shared pieces of the browser tests: serve a built site, drive Debian's Chromium headless through
+// playwright-core, read pixels back from screenshots, save screenshots for people to look at.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { createStaticServer } from '../../web/serve.mjs';
+
+export const siteDir = process.env.VERJI_SITE_DIR;
+export const artifactsDir = process.env.VERJI_ARTIFACTS_DIR ?? path.resolve('build/artifacts');
+if (!siteDir) throw new Error('VERJI_SITE_DIR is not set: run the browser tests through ctest (scripts/test)');
+
+// WebGL in headless Chromium needs ANGLE on SwiftShader; the rest keeps it off the network.
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--disable-extensions', '--mute-audio',
+];
+
+export async function startSite() {
+  const server = createStaticServer(siteDir);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.VERJI_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+// Opens the widget and waits until it has drawn `frames` frames. Collects console output and page
+// errors so a test can assert there were none.
+export async function openWidget(browser, url, { width = 400, height = 720, dpr = 1, frames = 3 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const consoleLines = [];
+  const errors = [];
+  page.on('console', (msg) => {
+    consoleLines.push(`${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitForFrames(page, frames);
+  return { context, page, consoleLines, errors };
+}
+
+export async function waitForFrames(page, atLeast, timeout = 20000) {
+  await page.waitForFunction(
+    (n) => Number(document.documentElement.dataset.verjiFrames || 0) >= n || document.documentElement.dataset.verjiError,
+    atLeast,
+    { timeout },
+  );
+  const error = await page.evaluate(() => document.documentElement.dataset.verjiError);
+  if (error) throw new Error(`widget reported a fatal error: ${error}`);
+}
+
+// Waits for `count` more frames than now.
+export async function nextFrames(page, count = 3) {
+  const now = await page.evaluate(() => Number(document.documentElement.dataset.verjiFrames || 0));
+  await waitForFrames(page, now + count);
+}
+
+export async function screenshot(page, name) {
+  const dir = path.join(artifactsDir, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const buffer = await page.screenshot();
+  writeFileSync(path.join(dir, `${name}.png`), buffer);
+  return PNG.sync.read(buffer);
+}
+
+export function pixel(png, x, y) {
+  const i = (png.width * Math.round(y) + Math.round(x)) * 4;
+  return { r: png.data[i], g: png.data[i + 1], b: png.data[i + 2] };
+}
+
+export function hex(rgb) {
+  return '#' + [rgb.r, rgb.g, rgb.b].map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+// Counts pixels in a rectangle that differ from `bg` by more than `tolerance` in any channel.
+export function inkIn(png, { x0, y0, x1, y1 }, bg, tolerance = 40) {
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(y0)); y < Math.min(png.height, Math.ceil(y1)); y++) {
+    for (let x = Math.max(0, Math.floor(x0)); x < Math.min(png.width, Math.ceil(x1)); x++) {
+      const p = pixel(png, x, y);
+      if (Math.abs(p.r - bg.r) > tolerance || Math.abs(p.g - bg.g) > tolerance || Math.abs(p.b - bg.b) > tolerance) count++;
+    }
+  }
+  return count;
+}
+
+export function fromHex(text) {
+  const v = parseInt(text.replace('#', ''), 16);
+  return { r: (v >> 16) & 255, g: (v >> 8) & 255, b: v & 255 };
+}

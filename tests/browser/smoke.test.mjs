@@ -1,0 +1,148 @@
+// Smoke tests of the built widget page in Debian's headless Chromium: it draws real frames in
+// WebGL, follows the page's size and devicePixelRatio, takes keyboard input, and starts the phone
+// library only after the first frame. Screenshots land in $VERJI_ARTIFACTS_DIR/screenshots.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  fromHex, hex, inkIn, launchBrowser, nextFrames, openWidget, pixel, screenshot, startSite,
+} from './harness.mjs';
+
+// The themes' background colours (src/ui/theme.cpp).
+const LIGHT_BG = fromHex('#ffffff');
+const DARK_BG = fromHex('#101317');
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function layoutOf(page) {
+  return page.evaluate(() => window.verjiLayout);
+}
+
+describe('the widget page', () => {
+  test('draws the form in WebGL: background, title text and four text fields', async () => {
+    const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
+    try {
+      assert.ok(consoleLines.some((l) => l.startsWith('info: verji:first-frame 400x760 dpr=1')),
+        `first-frame sentinel missing; console was:\n${consoleLines.join('\n')}`);
+      const png = await screenshot(page, 'smoke-light-400');
+      // Corners are the theme's background; nothing else drew there.
+      assert.equal(hex(pixel(png, 2, 2)), hex(LIGHT_BG));
+      assert.equal(hex(pixel(png, 397, 757)), hex(LIGHT_BG));
+      // The title is drawn at the top: dark ink on white.
+      const titleInk = inkIn(png, { x0: 0, y0: 0, x1: 400, y1: 50 }, LIGHT_BG);
+      assert.ok(titleInk > 300, `expected title ink at the top, found ${titleInk} pixels`);
+
+      const layout = await layoutOf(page);
+      assert.deepEqual(layout.map((f) => f.field), ['email', 'full_name', 'phone', 'welcome_message']);
+      for (const f of layout) {
+        assert.ok(f.x >= 14 && f.x + f.width <= 386, `${f.field} keeps a margin: ${JSON.stringify(f)}`);
+        // The field's border is drawn where the layout says the field is.
+        const border = inkIn(png, { x0: f.x - 1, y0: f.y - 1, x1: f.x + f.width + 1, y1: f.y + 2 }, LIGHT_BG, 20);
+        assert.ok(border > f.width * 0.5, `${f.field}: border ink ${border}`);
+      }
+      assert.deepEqual(errors, []);
+      const title = await page.title();
+      assert.match(title, /Verji/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('follows the dark theme and English from the URL', async () => {
+    const { context, page, errors } = await openWidget(browser, `${site.base}?theme=dark&lang=en`, { width: 480, height: 760 });
+    try {
+      const png = await screenshot(page, 'smoke-dark-480-en');
+      assert.equal(hex(pixel(png, 2, 2)), hex(DARK_BG));
+      const ink = inkIn(png, { x0: 0, y0: 0, x1: 480, y1: 50 }, DARK_BG);
+      assert.ok(ink > 300, `expected light title ink on dark, found ${ink}`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('renders at devicePixelRatio 2 with a backing store of twice the CSS size', async () => {
+    const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 360, height: 640, dpr: 2 });
+    try {
+      const size = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+      });
+      assert.deepEqual(size, { w: 720, h: 1280, cw: 360, ch: 640 });
+      assert.ok(consoleLines.some((l) => l.includes('verji:first-frame 720x1280 dpr=2')));
+      // Layout is reported in CSS pixels, so it is the same shape as at dpr 1.
+      const layout = await layoutOf(page);
+      assert.ok(layout[0].x >= 14 && layout[0].x + layout[0].width <= 346, JSON.stringify(layout[0]));
+      await screenshot(page, 'smoke-light-360-dpr2');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('follows a resize of the page', async () => {
+    const { context, page, errors } = await openWidget(browser, site.base, { width: 320, height: 600 });
+    try {
+      const narrow = (await layoutOf(page))[0];
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await nextFrames(page, 3);
+      const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      assert.deepEqual(size, [1000, 700]);
+      const wide = (await layoutOf(page))[0];
+      assert.ok(wide.width > narrow.width, `field grows with the page: ${narrow.width} -> ${wide.width}`);
+      assert.ok(Math.abs(wide.x + wide.width / 2 - 500) <= 2, `column is centred: ${JSON.stringify(wide)}`);
+      await screenshot(page, 'smoke-light-1000');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('takes typing, and checks the phone number with libphonenumber after the first frame', async () => {
+    const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
+    try {
+      // libphonenumber started after the first frame was presented, and reported how long it took.
+      await page.waitForFunction(() => typeof window.verjiFigures?.phone_startup_ms === 'number');
+      const figures = await page.evaluate(() => window.verjiFigures);
+      assert.ok(figures.phone_startup_ms > 0, JSON.stringify(figures));
+      const firstFrameLine = consoleLines.findIndex((l) => l.includes('verji:first-frame'));
+      assert.ok(firstFrameLine >= 0);
+      console.log(`# figures: first frame at ${figures.first_frame_ms} ms, phone start-up ${figures.phone_startup_ms.toFixed(1)} ms`);
+
+      const layoutBefore = await layoutOf(page);
+      const phone = layoutBefore.find((f) => f.field === 'phone');
+      // The strip right under the field, above the next label: empty until a status line appears.
+      const statusStrip = { x0: phone.x, y0: phone.y + phone.height + 3, x1: phone.x + phone.width, y1: phone.y + phone.height + 15 };
+      const before = await screenshot(page, 'smoke-phone-before');
+      assert.equal(inkIn(before, statusStrip, LIGHT_BG), 0, 'no phone status before typing');
+
+      await page.mouse.click(phone.x + phone.width / 2, phone.y + phone.height / 2);
+      await nextFrames(page, 2);
+      assert.equal((await layoutOf(page)).find((f) => f.field === 'phone').focused, true);
+      await page.keyboard.type('41234567');
+      await nextFrames(page, 3);
+      const typed = await screenshot(page, 'smoke-phone-typed');
+      // The digits are in the field ...
+      const fieldInk = inkIn(typed, { x0: phone.x + 4, y0: phone.y + 3, x1: phone.x + phone.width - 4, y1: phone.y + phone.height - 3 }, LIGHT_BG);
+      assert.ok(fieldInk > 100, `typed digits visible: ${fieldInk}`);
+      // ... and libphonenumber's answer is a new line under it, which pushes the rest of the form down.
+      const statusInk = inkIn(typed, statusStrip, LIGHT_BG);
+      assert.ok(statusInk > 50, `phone status visible under the field: ${statusInk}`);
+      const welcomeBefore = layoutBefore.find((f) => f.field === 'welcome_message').y;
+      const welcomeAfter = (await layoutOf(page)).find((f) => f.field === 'welcome_message').y;
+      assert.ok(welcomeAfter >= welcomeBefore + 10, `status line takes room: ${welcomeBefore} -> ${welcomeAfter}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
