@@ -46,12 +46,8 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   ImGui::SetCursorPos(ImVec2(left, 1.0f * em));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
-  ImGui::PushTextWrapPos(left + column);
 
-  ImGui::PushFont(ctx.fonts.title);
-  const std::string_view title = t(vm, Msg::form_title);
-  ImGui::TextUnformatted(title.data(), title.data() + title.size());
-  ImGui::PopFont();
+  title_text(ctx, t(vm, Msg::form_title));
   secondary_text(ctx, t(vm, Msg::form_intro));
   section_gap(ctx);
 
@@ -112,7 +108,6 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   if (!vm.can_submit) secondary_text(ctx, t(vm, Msg::preview_notice));
 
   ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area
-  ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   ImGui::End();

@@ -29,20 +29,31 @@ int limit_length(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
+// Wraps text at the right edge of the current item width (the form's column), not the window's.
+void push_wrap_at_item_width() { ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth()); }
+
 }  // namespace
 
 void secondary_text(const DrawContext& ctx, std::string_view text) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).text_secondary);
-  ImGui::PushTextWrapPos(0.0f);
+  push_wrap_at_item_width();
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 
+void title_text(const DrawContext& ctx, std::string_view text) {
+  ImGui::PushFont(ctx.fonts.title);
+  push_wrap_at_item_width();
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint) {
   ImGui::PushFont(ctx.fonts.strong);
-  ImGui::PushTextWrapPos(0.0f);
+  push_wrap_at_item_width();
   ImGui::TextUnformatted(label.data(), label.data() + label.size());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();

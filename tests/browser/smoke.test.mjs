@@ -100,7 +100,10 @@ describe('the widget page', () => {
       const wide = (await layoutOf(page))[0];
       assert.ok(wide.width > narrow.width, `field grows with the page: ${narrow.width} -> ${wide.width}`);
       assert.ok(Math.abs(wide.x + wide.width / 2 - 500) <= 2, `column is centred: ${JSON.stringify(wide)}`);
-      await screenshot(page, 'smoke-light-1000');
+      const png = await screenshot(page, 'smoke-light-1000');
+      // Every text stays inside the centred column: nothing is drawn between it and the scrollbar.
+      const outside = inkIn(png, { x0: wide.x + wide.width + 2, y0: 0, x1: 1000 - 24, y1: 700 }, LIGHT_BG);
+      assert.equal(outside, 0, 'ink right of the column');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

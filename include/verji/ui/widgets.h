@@ -60,4 +60,9 @@ void field_label(const DrawContext& ctx, std::string_view label, std::string_vie
 // Wrapped text in the secondary colour.
 void secondary_text(const DrawContext& ctx, std::string_view text);
 
+// A heading in the title font, wrapped.
+void title_text(const DrawContext& ctx, std::string_view text);
+
+// All of these wrap text at the right edge of the current item width (the form's column).
+
 }  // namespace verji::ui
