@@ -1,0 +1,596 @@
+#!/usr/bin/env bash
+# Build the WebAssembly dependency libraries of the widget into a cache
+# outside the repository:
+#   libphonenumber 8.12.57 (RE2 regexps, no ICU, full metadata),
+#   protobuf-lite 3.21.12, RE2 20220601, the Abseil 20220623.1 libraries they
+#   need, plus the Dear ImGui 1.86 sources (staged, not compiled).
+# Everything comes from Debian source packages (see versions.txt), fetched
+# through a private apt state derived from this machine's apt configuration.
+#
+# Usage: scripts/deps/build-wasm-deps.sh [--variant lto|plain] [--print-prefix]
+#   --variant plain   -Oz -DNDEBUG           (default; debug/test builds)
+#   --variant lto     -Oz -DNDEBUG -flto     (release widget build)
+#   --print-prefix    print only the prefix path on stdout
+# Progress goes to stderr; the absolute prefix is the last line on stdout.
+#
+# Cache:  ${VERJI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/verji-widget}
+#   wasm-deps/<variant>-<key>/   finished prefixes (.complete marks them)
+#   sources/                     downloaded Debian source packages (kept)
+#   apt/                         private apt state (lists, cache, deb-src list)
+# key = first 16 hex digits of sha256 over every file under scripts/deps/
+# (this script, versions.txt, patches, generators, verify/), the first line
+# of `em++ --version` and the variant. A complete prefix is reused without
+# touching the network; at most the 2 most recently used prefixes per variant
+# are kept.
+#
+# Environment: VERJI_DEPS_VERBOSE=1 streams tool output instead of logging it;
+# VERJI_DEPS_KEEP_WORK=1 keeps the temporary build tree.
+set -euo pipefail
+
+exec 3>&1 1>&2 # fd 3 = real stdout (prefix only); everything else to stderr
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+T_START=$(date +%s%N)
+
+log() { printf '[wasm-deps] %s\n' "$*" >&2; }
+die() {
+  printf '[wasm-deps] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+usage() {
+  sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}" >&2
+}
+elapsed() { # seconds since $1 (date +%s%N), one decimal
+  local now
+  now=$(date +%s%N)
+  printf '%d.%d' $(((now - $1) / 1000000000)) $((((now - $1) / 100000000) % 10))
+}
+
+# --- arguments --------------------------------------------------------------
+variant=plain
+print_prefix=0
+while (($#)); do
+  case $1 in
+  --variant)
+    (($# >= 2)) || die "--variant needs an argument (lto|plain)"
+    variant=$2
+    shift 2
+    ;;
+  --variant=*)
+    variant=${1#--variant=}
+    shift
+    ;;
+  --print-prefix)
+    print_prefix=1
+    shift
+    ;;
+  -h | --help)
+    usage
+    exit 0
+    ;;
+  *)
+    usage
+    die "unknown argument: $1"
+    ;;
+  esac
+done
+case $variant in
+plain) VARIANT_FLAGS="-Oz -DNDEBUG" ;;
+lto) VARIANT_FLAGS="-Oz -DNDEBUG -flto" ;;
+*) die "unknown variant '$variant' (expected lto or plain)" ;;
+esac
+
+# --- cache key and fast path ---------------------------------------------------
+command -v em++ >/dev/null 2>&1 ||
+  die "em++ not found: install the Debian package 'emscripten'"
+EMXX_VERSION=$(em++ --version 2>/dev/null) || die "'em++ --version' failed"
+EMXX_VERSION=${EMXX_VERSION%%$'\n'*}
+
+compute_key() {
+  {
+    printf 'verji-wasm-deps key v1\n'
+    (cd "$SCRIPT_DIR" && find . -type f -print0 | LC_ALL=C sort -z |
+      xargs -0 sha256sum)
+    printf 'em++: %s\n' "$EMXX_VERSION"
+    printf 'variant: %s\n' "$variant"
+  } | sha256sum | cut -c1-16
+}
+KEY=$(compute_key)
+
+if [[ -z ${VERJI_CACHE_DIR:-} && -z ${XDG_CACHE_HOME:-} && -z ${HOME:-} ]]; then
+  die "none of VERJI_CACHE_DIR, XDG_CACHE_HOME, HOME is set; cannot place the cache"
+fi
+CACHE=${VERJI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/verji-widget}
+mkdir -p "$CACHE/wasm-deps"
+CACHE=$(cd "$CACHE" && pwd -P)
+DEPS_ROOT=$CACHE/wasm-deps
+PREFIX=$DEPS_ROOT/$variant-$KEY
+
+finish() { # $1 = prefix
+  if ((print_prefix)); then
+    printf '%s\n' "$1" >&3
+  else
+    log "prefix ($variant): $1"
+    printf '%s\n' "$1" >&3
+  fi
+  exit 0
+}
+
+if [[ -f $PREFIX/.complete ]]; then
+  touch "$PREFIX/.last-used" 2>/dev/null || true
+  ((print_prefix)) || log "up to date ($(elapsed "$T_START") s)"
+  finish "$PREFIX"
+fi
+
+# =============================================================================
+# Cold path
+# =============================================================================
+log "building $variant dependencies (key $KEY) into $PREFIX"
+
+# --- required tools -----------------------------------------------------------
+need_cmd() { # command debian-package
+  command -v "$1" >/dev/null 2>&1 ||
+    die "'$1' not found: install the Debian package '$2' (apt-get install $2)"
+}
+need_cmd emar emscripten
+need_cmd emcmake emscripten
+need_cmd node nodejs
+need_cmd protoc protobuf-compiler
+need_cmd dpkg-source dpkg-dev
+need_cmd dpkg dpkg
+need_cmd apt-get apt
+need_cmd apt-cache apt
+need_cmd apt-config apt
+need_cmd perl perl
+need_cmd cmake cmake
+need_cmd ninja ninja-build
+need_cmd patch patch
+need_cmd xz xz-utils
+need_cmd sha256sum coreutils
+UNICODE_DATA=/usr/share/unicode/UnicodeData.txt
+[[ -r $UNICODE_DATA ]] ||
+  die "$UNICODE_DATA not found: install the Debian package 'unicode-data'"
+PYTHON=
+for cand in /usr/bin/python3 "$(command -v python3 || true)"; do
+  if [[ -n $cand && -x $cand ]] && "$cand" -c 'import six' >/dev/null 2>&1; then
+    PYTHON=$cand
+    break
+  fi
+done
+[[ -n $PYTHON ]] ||
+  die "no python3 with the 'six' module: install the Debian packages 'python3' and 'python3-six'"
+
+# --- pinned versions ------------------------------------------------------------
+declare -A PIN=()
+PKGS=()
+while read -r pkg upstream rest; do
+  [[ -z ${pkg:-} || $pkg == \#* ]] && continue
+  [[ -n ${upstream:-} && -z ${rest:-} ]] ||
+    die "versions.txt: malformed line for '$pkg'"
+  PIN[$pkg]=$upstream
+  PKGS+=("$pkg")
+done <"$SCRIPT_DIR/versions.txt"
+for pkg in imgui libphonenumber protobuf re2 abseil; do
+  [[ -n ${PIN[$pkg]:-} ]] || die "versions.txt does not pin '$pkg'"
+done
+
+PROTOC_VERSION=$(protoc --version 2>/dev/null || true)
+[[ $PROTOC_VERSION == "libprotoc ${PIN[protobuf]}" ]] ||
+  die "protoc reports '$PROTOC_VERSION' but the protobuf runtime is pinned to ${PIN[protobuf]}; generated code must match: install Debian's protobuf-compiler ${PIN[protobuf]}"
+
+# --- lock, work dir ------------------------------------------------------------------
+# One lock for all variants: builds share the apt state and the source cache,
+# and the machine has few cores anyway.
+WORK=$DEPS_ROOT/.work-$variant-$KEY
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$DEPS_ROOT/.lock"
+  if ! flock -n 9; then
+    log "waiting for another build-wasm-deps.sh run to finish..."
+    flock 9
+  fi
+  if [[ -f $PREFIX/.complete ]]; then # built meanwhile by the other run
+    touch "$PREFIX/.last-used" 2>/dev/null || true
+    finish "$PREFIX"
+  fi
+  # Leftovers of interrupted runs (safe: we hold the lock). The work path
+  # does not depend on the process, so identical inputs give identical output.
+  rm -rf "${DEPS_ROOT:?}"/.work-*
+else
+  log "warning: flock (util-linux) not found; concurrent runs are not serialized"
+  WORK=$WORK.$$
+  rm -rf "$WORK"
+fi
+mkdir -p "$WORK/logs"
+# shellcheck disable=SC2317 # invoked through the EXIT trap
+cleanup() {
+  local rc=$?
+  if ((rc != 0)); then
+    log "FAILED; logs and build tree kept in $WORK (removed by the next run)"
+  elif [[ ${VERJI_DEPS_KEEP_WORK:-0} == 1 ]]; then
+    log "work tree kept in $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+
+run_logged() { # step-name command...
+  local name=$1
+  shift
+  local logf=$WORK/logs/$name.log
+  local rc=0
+  if [[ ${VERJI_DEPS_VERBOSE:-0} == 1 ]]; then
+    "$@" 2>&1 | tee -a "$logf" >&2 || rc=$?
+  else
+    "$@" >>"$logf" 2>&1 || rc=$?
+  fi
+  if ((rc != 0)); then
+    tail -n 60 "$logf" >&2 || true
+    die "step '$name' failed (exit $rc); full log: $logf"
+  fi
+}
+
+JOBS=$(nproc 2>/dev/null || echo 1)
+((JOBS > 2)) && JOBS=2
+((JOBS < 1)) && JOBS=1
+
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH} # acorn for -O1+ links
+export PYTHONDONTWRITEBYTECODE=1
+
+# --- Debian sources: private apt state ------------------------------------------
+T_STEP=$(date +%s%N)
+SRC_CACHE=$CACHE/sources
+APT_DIR=$CACHE/apt
+mkdir -p "$SRC_CACHE" "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
+rm -rf "$APT_DIR/sources.list.d"
+mkdir -p "$APT_DIR/sources.list.d"
+: >"$APT_DIR/empty.list"
+# Post-invoke hooks of the system configuration (PackageKit, AppStream) are
+# meant for the system apt state, not for our private one.
+cat >"$APT_DIR/apt.conf" <<'EOF'
+#clear APT::Update::Pre-Invoke;
+#clear APT::Update::Post-Invoke;
+#clear APT::Update::Post-Invoke-Success;
+#clear DPkg::Pre-Invoke;
+#clear DPkg::Post-Invoke;
+EOF
+APT_OPTS=(
+  -c "$APT_DIR/apt.conf"
+  -o "Dir::Etc::SourceList=$APT_DIR/empty.list"
+  -o "Dir::Etc::SourceParts=$APT_DIR/sources.list.d"
+  -o "Dir::State::Lists=$APT_DIR/lists"
+  -o "Dir::Cache=$APT_DIR/cache"
+  -o "Acquire::Languages=none"
+)
+# As root apt would drop to the _apt user, which cannot write into a private
+# cache under $HOME ("Download is performed unsandboxed as root" warning).
+((EUID == 0)) && APT_OPTS+=(-o "APT::Sandbox::User=root")
+
+SYS_SOURCE_LIST=/etc/apt/sources.list
+SYS_SOURCE_PARTS=/etc/apt/sources.list.d
+eval "$(apt-config shell SYS_SOURCE_LIST Dir::Etc::SourceList/f SYS_SOURCE_PARTS Dir::Etc::SourceParts/d 2>/dev/null)" || true
+# shellcheck disable=SC1091
+CODENAME=$(. /etc/os-release 2>/dev/null && printf '%s' "${VERSION_CODENAME:-}")
+[[ -n $CODENAME ]] || die "cannot determine the Debian codename from /etc/os-release"
+
+apt_ready=0
+if "$PYTHON" "$SCRIPT_DIR/make_deb_src_list.py" --codename "$CODENAME" \
+  --source-list "$SYS_SOURCE_LIST" --source-parts "$SYS_SOURCE_PARTS" \
+  --out-dir "$APT_DIR/sources.list.d" 2>>"$WORK/logs/apt-sources.log"; then
+  log "updating private deb-src index ($CODENAME main + security)"
+  if apt-get "${APT_OPTS[@]}" -q update >>"$WORK/logs/apt-update.log" 2>&1; then
+    apt_ready=1
+  else
+    # Some index failed (e.g. a mirror without sources): keep whatever was
+    # fetched, the version lookup below reports anything still missing.
+    log "warning: apt-get update reported errors (see $WORK/logs/apt-update.log); continuing"
+    apt_ready=1
+  fi
+else
+  log "warning: no Debian deb entries usable for deb-src (see $WORK/logs/apt-sources.log); only cached sources can be used"
+fi
+
+strip_epoch() { [[ $1 =~ ^[0-9]+:(.*)$ ]] && printf '%s' "${BASH_REMATCH[1]}" || printf '%s' "$1"; }
+upstream_of() { # Debian version -> upstream version
+  local v
+  v=$(strip_epoch "$1")
+  [[ $v == *-* ]] && v=${v%-*}
+  printf '%s' "$v"
+}
+highest_version() { # versions... -> highest per dpkg ordering
+  local best='' v
+  for v in "$@"; do
+    if [[ -z $best ]] || dpkg --compare-versions "$v" gt "$best"; then best=$v; fi
+  done
+  printf '%s' "$best"
+}
+dsc_path() { printf '%s/%s_%s.dsc' "$SRC_CACHE" "$1" "$(strip_epoch "$2")"; }
+dsc_files_ok() { # dsc -> 0 if every file it lists is present with the right sha256
+  local dsc=$1 dir sums
+  [[ -f $dsc ]] || return 1
+  dir=$(dirname "$dsc")
+  sums=$(awk '/^Checksums-Sha256:/{f=1;next} /^[^ ]/{f=0} f&&NF==3{print $1"  "$3}' "$dsc")
+  [[ -n $sums ]] || return 1
+  (cd "$dir" && printf '%s\n' "$sums" | sha256sum --quiet -c - >/dev/null 2>&1)
+}
+
+declare -A DEBVER=()
+OFFERED_ALL=
+if ((apt_ready)); then
+  # "<package> <version>" for every source stanza of the pinned packages.
+  OFFERED_ALL=$(apt-cache "${APT_OPTS[@]}" showsrc "${PKGS[@]}" 2>/dev/null |
+    awk 'BEGIN{RS="";FS="\n"}
+      {n="";v=""; for(i=1;i<=NF;i++){ if($i~/^Package: /)n=substr($i,10); if($i~/^Version: /)v=substr($i,10) } if(n!=""&&v!="")print n" "v}' |
+    sort -u) || true
+fi
+for pkg in "${PKGS[@]}"; do
+  want=${PIN[$pkg]}
+  offered=()
+  while read -r n v; do
+    if [[ $n == "$pkg" && -n $v ]]; then offered+=("$v"); fi
+  done <<<"$OFFERED_ALL"
+  matching=()
+  for v in "${offered[@]}"; do
+    if [[ $(upstream_of "$v") == "$want" ]]; then matching+=("$v"); fi
+  done
+  if ((${#matching[@]} == 0)); then
+    # Offline fallback: a previously downloaded source of that upstream version.
+    for dsc in "$SRC_CACHE/${pkg}_"*.dsc; do
+      [[ -f $dsc ]] || continue
+      v=$(awk '/^Version: /{print $2; exit}' "$dsc")
+      if [[ $(upstream_of "$v") == "$want" ]] && dsc_files_ok "$dsc"; then matching+=("$v"); fi
+    done
+    if ((${#matching[@]})); then
+      log "warning: $pkg: index unavailable, using cached source $(highest_version "${matching[@]}")"
+    fi
+  fi
+  if ((${#matching[@]} == 0)); then
+    die "no Debian source version of '$pkg' with upstream version '$want' is available (offered: ${offered[*]:-none}; check versions.txt and the machine's apt sources, see $WORK/logs/apt-update.log)"
+  fi
+  DEBVER[$pkg]=$(highest_version "${matching[@]}")
+done
+
+for pkg in "${PKGS[@]}"; do
+  ver=${DEBVER[$pkg]}
+  dsc=$(dsc_path "$pkg" "$ver")
+  if dsc_files_ok "$dsc"; then
+    continue
+  fi
+  log "downloading source $pkg $ver"
+  ((apt_ready)) || die "cannot download $pkg $ver: no usable apt source"
+  (cd "$SRC_CACHE" && run_logged "apt-source-$pkg" apt-get "${APT_OPTS[@]}" -q source --download-only "$pkg=$ver")
+  dsc_files_ok "$dsc" || die "download of $pkg $ver did not produce a consistent $dsc"
+done
+log "sources: $(for p in "${PKGS[@]}"; do printf '%s %s; ' "$p" "${DEBVER[$p]}"; done)($(elapsed "$T_STEP") s)"
+
+# --- extract, patch, generate -------------------------------------------------------
+T_STEP=$(date +%s%N)
+SRC=$WORK/src
+GEN=$WORK/gen
+mkdir -p "$SRC" "$GEN/phonenumbers" "$GEN/unicode"
+for pkg in "${PKGS[@]}"; do
+  run_logged "extract-$pkg" dpkg-source --no-check -x "$(dsc_path "$pkg" "${DEBVER[$pkg]}")" "$SRC/$pkg"
+  if [[ -d $SCRIPT_DIR/patches/$pkg ]]; then
+    while IFS= read -r -d '' p; do
+      run_logged "patch-$pkg" patch -d "$SRC/$pkg" -p1 --batch --forward -i "$p"
+    done < <(find "$SCRIPT_DIR/patches/$pkg" -maxdepth 1 -type f -name '*.patch' -print0 | LC_ALL=C sort -z)
+  fi
+done
+
+# RE2: Debian's +dfsg tarball lacks the generated Unicode/Perl class tables.
+RE2_SRC=$SRC/re2
+sed -i -E 's|^_UNICODE_DIR = .*$|_UNICODE_DIR = "/usr/share/unicode"|' "$RE2_SRC/re2/unicode.py"
+# shellcheck disable=SC2317 # invoked through run_logged
+gen_re2_tables() { # runs under `||` (no errexit): check every step
+  perl "$RE2_SRC/re2/make_perl_groups.pl" >"$RE2_SRC/re2/perl_groups.cc" || return 1
+  (cd "$RE2_SRC/re2" && "$PYTHON" make_unicode_casefold.py) >"$RE2_SRC/re2/unicode_casefold.cc" || return 1
+  (cd "$RE2_SRC/re2" && "$PYTHON" make_unicode_groups.py) >"$RE2_SRC/re2/unicode_groups.cc" || return 1
+  local f
+  for f in perl_groups unicode_casefold unicode_groups; do
+    [[ -s $RE2_SRC/re2/$f.cc ]] || { echo "empty $f.cc"; return 1; }
+  done
+}
+run_logged gen-re2-tables gen_re2_tables
+
+PN_SRC=$SRC/libphonenumber
+run_logged protoc protoc --proto_path="$PN_SRC/resources" --cpp_out="$GEN/phonenumbers" \
+  "$PN_SRC/resources/phonemetadata.proto" "$PN_SRC/resources/phonenumber.proto"
+run_logged gen-uchar "$PYTHON" "$SCRIPT_DIR/gen_uchar_standin.py" "$UNICODE_DATA" "$GEN/unicode/uchar.h"
+log "extracted, patched and generated ($(elapsed "$T_STEP") s)"
+
+# --- build ----------------------------------------------------------------------------
+T_STEP=$(date +%s%N)
+BUILD=$WORK/build
+log "compiling with em++ $VARIANT_FLAGS (ninja -j$JOBS)"
+# The prefix map keeps the temporary work path out of __FILE__ strings
+# (protobuf/RE2/Abseil logging), i.e. out of the shipped wasm.
+PATH_FLAGS="-ffile-prefix-map=$WORK/="
+run_logged configure emcmake cmake -G Ninja -S "$SCRIPT_DIR/wasm" -B "$BUILD" \
+  -DCMAKE_BUILD_TYPE=Release \
+  "-DCMAKE_C_FLAGS=$PATH_FLAGS" \
+  "-DCMAKE_CXX_FLAGS=$PATH_FLAGS" \
+  "-DCMAKE_C_FLAGS_RELEASE=$VARIANT_FLAGS" \
+  "-DCMAKE_CXX_FLAGS_RELEASE=$VARIANT_FLAGS" \
+  -DABSEIL_SOURCE_DIR="$SRC/abseil" \
+  -DRE2_SOURCE_DIR="$RE2_SRC" \
+  -DPROTOBUF_SOURCE_DIR="$SRC/protobuf" \
+  -DPHONENUMBER_SOURCE_DIR="$PN_SRC" \
+  -DVERJI_GEN_DIR="$GEN"
+run_logged build ninja -C "$BUILD" -j "$JOBS" phonenumber
+log "compiled ($(elapsed "$T_STEP") s)"
+
+# Static-library link order as computed by CMake for a consumer of
+# `phonenumber`, read from the (never built) probe's link command.
+mapfile -t LINK_ORDER < <(ninja -C "$BUILD" -t commands verji_link_probe | tail -n 1 |
+  tr ' ' '\n' | grep -E '\.a$' |
+  awk '{ seen[$0] = NR; line[NR] = $0 } END { for (i = 1; i <= NR; i++) if (seen[line[i]] == i) print line[i] }')
+((${#LINK_ORDER[@]} >= 4)) || die "could not determine the library link order"
+[[ ${LINK_ORDER[0]##*/} == libphonenumber.a ]] ||
+  die "unexpected link order (first is ${LINK_ORDER[0]})"
+
+# --- stage the prefix ------------------------------------------------------------------
+STAGE=$WORK/stage
+mkdir -p "$STAGE/lib" "$STAGE/include/unicode" "$STAGE/imgui"
+LIB_NAMES=()
+for a in "${LINK_ORDER[@]}"; do
+  [[ -f $BUILD/$a ]] || die "missing built library $a"
+  name=${a##*/}
+  [[ -e $STAGE/lib/$name ]] && die "library name clash: $name"
+  cp "$BUILD/$a" "$STAGE/lib/$name"
+  LIB_NAMES+=("$name")
+done
+
+copy_headers() { # src-root dst-root find-args...
+  local from=$1 to=$2
+  shift 2
+  (cd "$from" && find "$@" -print0 | xargs -0 -r cp --parents -t "$to")
+}
+# Headers of parts not in libphonenumber.a (geocoder, matcher, ICU adapters)
+# are left out so that using them fails at compile time, not at link time.
+copy_headers "$PN_SRC/cpp/src" "$STAGE/include" phonenumbers -type f -name '*.h' \
+  ! -path 'phonenumbers/geocoding/*' ! -name 'regexp_adapter_icu.h' ! -name 'string_byte_sink.h' \
+  ! -name 'phonenumbermatcher.h' ! -name 'phonenumbermatch.h' ! -name 'alternate_format.h'
+cp "$GEN/phonenumbers/"*.pb.h "$STAGE/include/phonenumbers/"
+cp "$GEN/unicode/uchar.h" "$STAGE/include/unicode/uchar.h"
+copy_headers "$SRC/protobuf/src" "$STAGE/include" google -type f \( -name '*.h' -o -name '*.inc' \) \
+  ! -path '*/compiler/*' ! -path '*/testing/*' ! -path '*/testdata/*' ! -name '*test*'
+copy_headers "$RE2_SRC" "$STAGE/include" re2/re2.h re2/set.h re2/filtered_re2.h re2/stringpiece.h
+copy_headers "$SRC/abseil" "$STAGE/include" absl -type f \( -name '*.h' -o -name '*.inc' \) \
+  ! -path '*/testdata/*' ! -path 'absl/copts/*'
+
+IMGUI_FILES=(imgui.h imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp
+  imgui_internal.h imconfig.h imstb_rectpack.h imstb_textedit.h imstb_truetype.h
+  backends/imgui_impl_glfw.h backends/imgui_impl_glfw.cpp
+  backends/imgui_impl_opengl3.h backends/imgui_impl_opengl3.cpp
+  backends/imgui_impl_opengl3_loader.h
+  misc/cpp/imgui_stdlib.h misc/cpp/imgui_stdlib.cpp LICENSE.txt)
+for f in "${IMGUI_FILES[@]}"; do
+  [[ -f $SRC/imgui/$f ]] || die "imgui source lacks $f"
+done
+for f in "$SRC/imgui"/imstb_*.h; do # any further stb header of this release
+  base=${f##*/}
+  [[ " ${IMGUI_FILES[*]} " == *" $base "* ]] || IMGUI_FILES+=("$base")
+done
+(cd "$SRC/imgui" && cp --parents -t "$STAGE/imgui" "${IMGUI_FILES[@]}")
+
+# CMake package file for the widget's project.
+DEFINES=(I18N_PHONENUMBERS_USE_RE2 I18N_PHONENUMBERS_NO_THREAD_SAFETY)
+{
+  cat <<EOF
+# Generated by scripts/deps/build-wasm-deps.sh - do not edit.
+# Variant '$variant' ($VARIANT_FLAGS), key $KEY; see manifest.txt.
+# Relocatable: every path is relative to this file's directory.
+get_filename_component(_verji_wasm_deps_root "\${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
+
+set(VERJI_WASM_DEPS_VARIANT "$variant")
+set(VERJI_WASM_DEPS_PREFIX "\${_verji_wasm_deps_root}")
+set(VERJI_IMGUI_SOURCE_DIR "\${_verji_wasm_deps_root}/imgui")
+
+if(NOT TARGET verji_wasm_deps::phonenumber)
+  add_library(verji_wasm_deps::phonenumber INTERFACE IMPORTED)
+  set_target_properties(verji_wasm_deps::phonenumber PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "\${_verji_wasm_deps_root}/include"
+    INTERFACE_COMPILE_DEFINITIONS "$(IFS=';' && printf '%s' "${DEFINES[*]}")"
+    INTERFACE_COMPILE_FEATURES "cxx_std_17")
+  # Link order: libphonenumber, protobuf-lite, re2, then Abseil (dependents first).
+  set_property(TARGET verji_wasm_deps::phonenumber PROPERTY INTERFACE_LINK_LIBRARIES
+EOF
+  for name in "${LIB_NAMES[@]}"; do
+    # shellcheck disable=SC2016 # a CMake variable reference, written verbatim
+    printf '    "${_verji_wasm_deps_root}/lib/%s"\n' "$name"
+  done
+  cat <<'EOF'
+  )
+endif()
+unset(_verji_wasm_deps_root)
+EOF
+} >"$STAGE/verji-wasm-deps.cmake"
+
+# --- verify -------------------------------------------------------------------------------
+T_STEP=$(date +%s%N)
+log "verifying the staged prefix (cmake include check + node smoke test)"
+run_logged cmake-check cmake -S "$SCRIPT_DIR/verify" -B "$WORK/cmake-check" \
+  -DVERJI_DEPS_FILE="$STAGE/verji-wasm-deps.cmake" -DEXPECTED_VARIANT="$variant"
+SMOKE_ARGS=()
+SMOKE_LIBS=()
+while read -r kind value; do
+  case $kind in
+  include) SMOKE_ARGS+=("-I$value") ;;
+  define) SMOKE_ARGS+=("-D$value") ;;
+  lib) SMOKE_LIBS+=("$value") ;;
+  esac
+done <"$WORK/cmake-check/usage.txt"
+((${#SMOKE_LIBS[@]} == ${#LIB_NAMES[@]})) || die "cmake check lists ${#SMOKE_LIBS[@]} libraries, expected ${#LIB_NAMES[@]}"
+mkdir -p "$WORK/smoke"
+# shellcheck disable=SC2086 # VARIANT_FLAGS is a flag list
+run_logged smoke-link em++ -std=c++17 $VARIANT_FLAGS "${SMOKE_ARGS[@]}" \
+  "$SCRIPT_DIR/verify/phone_smoke.cpp" "${SMOKE_LIBS[@]}" \
+  -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
+  -o "$WORK/smoke/phone_smoke.js"
+smoke_rc=0
+node "$WORK/smoke/phone_smoke.js" >"$WORK/logs/smoke-run.log" 2>&1 || smoke_rc=$?
+if ((smoke_rc != 0)) || ! grep -qx 'ALL OK' "$WORK/logs/smoke-run.log"; then
+  cat "$WORK/logs/smoke-run.log" >&2
+  die "smoke test failed (exit $smoke_rc); the prefix is NOT marked complete"
+fi
+GETINSTANCE=$(sed -n 's/^GetInstance: //p' "$WORK/logs/smoke-run.log")
+SMOKE_WASM_BYTES=$(stat -c %s "$WORK/smoke/phone_smoke.wasm")
+log "smoke test passed: PhoneNumberUtil::GetInstance() $GETINSTANCE under node ($(elapsed "$T_STEP") s)"
+
+# --- manifest, publish, prune ----------------------------------------------------------
+{
+  printf '# verji wasm dependency prefix - generated by scripts/deps/build-wasm-deps.sh\n'
+  printf 'variant: %s\n' "$variant"
+  printf 'key: %s\n' "$KEY"
+  printf 'built: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  printf 'compiler: %s\n' "$EMXX_VERSION"
+  printf 'cflags: %s\n' "$VARIANT_FLAGS"
+  printf 'cxxflags: -std=c++17 %s\n' "$VARIANT_FLAGS"
+  printf 'defines: %s\n' "${DEFINES[*]}"
+  printf 'path-flags: -ffile-prefix-map=<temporary work dir>/=\n'
+  printf 'notes: no ICU (generated unicode/uchar.h stand-in), RE2 regexps, full metadata (metadata.cc + short_metadata.cc), no threads, no -fexceptions\n'
+  printf 'protoc: %s\n' "$PROTOC_VERSION"
+  printf 'unicode-data: %s\n' "$(dpkg-query -W -f '${Version}' unicode-data 2>/dev/null || echo unknown)"
+  printf 'debian-sources:\n'
+  for pkg in "${PKGS[@]}"; do
+    printf '  %s %s\n' "$pkg" "${DEBVER[$pkg]}"
+  done
+  printf 'patches:\n'
+  (cd "$SCRIPT_DIR" && find patches -type f -name '*.patch' -print0 2>/dev/null | LC_ALL=C sort -z |
+    xargs -0 -r sha256sum | sed 's/^/  /')
+  printf 'libraries (link order, bytes):\n'
+  for name in "${LIB_NAMES[@]}"; do
+    printf '  %s %s\n' "$name" "$(stat -c %s "$STAGE/lib/$name")"
+  done
+  printf 'libraries total bytes: %s\n' "$(cat "$STAGE"/lib/*.a | wc -c)"
+  printf 'smoke test: wasm %s bytes, PhoneNumberUtil::GetInstance() %s (node %s)\n' \
+    "$SMOKE_WASM_BYTES" "$GETINSTANCE" "$(node --version)"
+} >"$STAGE/manifest.txt"
+
+date -u +%Y-%m-%dT%H:%M:%SZ >"$STAGE/.complete"
+touch "$STAGE/.last-used"
+rm -rf "${PREFIX:?}" # only ever an incomplete leftover here
+mv "$STAGE" "$PREFIX"
+
+# Keep the 2 most recently used complete prefixes of this variant (this one
+# included); incomplete ones are leftovers and always go.
+OLD=()
+while read -r _ d; do
+  if [[ -n $d ]]; then OLD+=("$d"); fi
+done < <(
+  for d in "$DEPS_ROOT/$variant"-*; do
+    [[ -d $d && $d != "$PREFIX" && ${d##*/} =~ ^$variant-[0-9a-f]{16}$ ]] || continue
+    if [[ -f $d/.complete ]]; then
+      printf '%s %s\n' "$(stat -c %Y "$d/.last-used" 2>/dev/null || stat -c %Y "$d/.complete")" "$d"
+    else
+      rm -rf "${d:?}"
+    fi
+  done | sort -rn
+)
+for d in "${OLD[@]:1}"; do
+  log "pruning old prefix $d"
+  rm -rf "${d:?}"
+done
+
+log "done: $variant in $(elapsed "$T_START") s, libraries $(cat "$PREFIX"/lib/*.a | wc -c) bytes"
+finish "$PREFIX"
