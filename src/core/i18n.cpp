@@ -18,7 +18,8 @@ constexpr std::array<Entry, kMsgCount> kCatalogue{{
     {Msg::form_title, "form_title", "Inviter ny bruker", "Invite a new user"},
     {Msg::form_intro, "form_intro",
      "Fyll inn opplysningene om personen du inviterer. CompanyBot oppretter brukeren og svarer i rommet.",
-     "Fill in the details of the person you are inviting. The CompanyBot creates the user and answers in the room."},
+     "Fill in the details of the person you are inviting. The CompanyBot creates the user and answers in the "
+     "room."},
     {Msg::email_label, "email_label", "E-postadresse", "E-mail address"},
     {Msg::email_hint, "email_hint", "Invitasjonen sendes hit. Sjekk at den er riktig.",
      "The invitation is sent here. Make sure it is correct."},

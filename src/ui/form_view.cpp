@@ -33,9 +33,9 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   // No title bar, resize grip or collapse button; the scrollbar stays for short viewports.
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  constexpr ImGuiWindowFlags kFlags =
+      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
   ImGui::Begin("Verji invite", nullptr, kFlags);
   ImGui::PopStyleVar();
@@ -51,11 +51,10 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   secondary_text(ctx, t(vm, Msg::form_intro));
   section_gap(ctx);
 
-  auto text = [&](Field field, TextKind kind, Msg label, Msg hint, std::string_view placeholder, int max_bytes) {
-    if (auto changed = text_field(ctx, TextFieldSpec{field, kind, t(vm, label),
-                                                    hint == Msg::count_ ? std::string_view{} : t(vm, hint),
-                                                    placeholder, max_bytes},
-                                  core::text_of(form, field))) {
+  auto text = [&](Field field, TextKind kind, Msg label, Msg hint, std::string_view placeholder,
+                  int max_bytes) {
+    const TextFieldSpec spec{field, kind, t(vm, label), t(vm, hint), placeholder, max_bytes};
+    if (auto changed = text_field(ctx, spec, core::text_of(form, field))) {
       intents.push_back(EditText{field, std::move(*changed)});
     }
   };
@@ -98,8 +97,8 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   ImGui::PushStyleColor(ImGuiCol_Text, colours.accent_text);
   ImGui::BeginDisabled(!vm.can_submit);
   const std::string create(t(vm, Msg::create_button));
-  if (ImGui::Button(create.c_str(), ImVec2(std::max(8.0f * em, ImGui::CalcTextSize(create.c_str()).x + 2.0f * em),
-                                           2.4f * em))) {
+  const float button_width = std::max(8.0f * em, ImGui::CalcTextSize(create.c_str()).x + 2.0f * em);
+  if (ImGui::Button(create.c_str(), ImVec2(button_width, 2.4f * em))) {
     intents.push_back(Submit{});
   }
   ImGui::EndDisabled();

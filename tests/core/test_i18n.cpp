@@ -42,9 +42,9 @@ TEST_CASE("language tags from hosts map to a catalogue language", "[i18n]") {
     Lang lang;
   };
   const Row rows[] = {
-      {"nb", Lang::nb}, {"nb-NO", Lang::nb}, {"no", Lang::nb}, {"nn", Lang::nb},   {"en", Lang::en},
-      {"en-GB", Lang::en}, {"EN_us", Lang::en}, {"", Lang::nb}, {"de", Lang::nb}, {"e", Lang::nb},
-      {"eng", Lang::nb},
+      {"nb", Lang::nb}, {"nb-NO", Lang::nb}, {"no", Lang::nb},    {"nn", Lang::nb},
+      {"en", Lang::en}, {"en-GB", Lang::en}, {"EN_us", Lang::en}, {"", Lang::nb},
+      {"de", Lang::nb}, {"e", Lang::nb},     {"eng", Lang::nb},
   };
   for (const auto& row : rows) {
     INFO("tag '" << row.tag << "'");

@@ -59,7 +59,8 @@ TEST_CASE("the default region only applies to national numbers", "[phone]") {
 }
 
 TEST_CASE("text that is no phone number is reported, not crashed on", "[phone]") {
-  const char* inputs[] = {"", "abc", "+", "12", "4123456", "412345678901234567890", "+47 0000", "+999 12345678"};
+  const char* inputs[] = {"",         "abc",          "+", "12", "4123456", "412345678901234567890",
+                          "+47 0000", "+999 12345678"};
   for (const char* input : inputs) {
     INFO("input '" << input << "'");
     const auto check = check_phone(input, "NO");

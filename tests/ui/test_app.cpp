@@ -47,7 +47,7 @@ TEST_CASE("the form draws its text fields in the seed article's order, inside th
     CHECK(fields[2].field == Field::phone);
     CHECK(fields[3].field == Field::welcome_message);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      CHECK(fields[i].min.x >= 14.0f);             // at least about 1 em of margin
+      CHECK(fields[i].min.x >= 14.0f);  // at least about 1 em of margin
       CHECK(fields[i].max.x <= width - 14.0f);
       CHECK(fields[i].max.x - fields[i].min.x >= 8.0f * 15.0f - 1.0f);
       if (i > 0) CHECK(fields[i].min.y > fields[i - 1].max.y);

@@ -11,7 +11,8 @@ namespace {
 double channel(double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
 double luminance(ImU32 c) {
   const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
-  return 0.2126 * channel(static_cast<double>(v.x)) + 0.7152 * channel(static_cast<double>(v.y)) + 0.0722 * channel(static_cast<double>(v.z));
+  return 0.2126 * channel(static_cast<double>(v.x)) + 0.7152 * channel(static_cast<double>(v.y)) +
+         0.0722 * channel(static_cast<double>(v.z));
 }
 double contrast(ImU32 a, ImU32 b) {
   const double la = luminance(a), lb = luminance(b);

@@ -27,8 +27,8 @@ enum class PhoneType {
 };
 
 struct PhoneCheck {
-  bool parsed = false;        // libphonenumber could read a number at all
-  bool valid = false;         // a number that exists in its region's numbering plan
+  bool parsed = false;  // libphonenumber could read a number at all
+  bool valid = false;   // a number that exists in its region's numbering plan
   PhoneType type = PhoneType::unknown;
   std::string region;         // ISO 3166 region of the number ("NO"), empty when unknown
   std::string e164;           // "+4741234567" when valid

@@ -15,7 +15,7 @@ namespace verji::ui {
 struct FormViewModel {
   core::Lang lang = core::Lang::nb;
   const core::InviteForm* form = nullptr;
-  std::string phone_status;     // e.g. "+47 412 34 567 · mobil", or a loading/error text
+  std::string phone_status;  // e.g. "+47 412 34 567 · mobil", or a loading/error text
   bool phone_status_is_error = false;
   bool can_submit = false;
 };

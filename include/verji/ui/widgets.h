@@ -44,9 +44,9 @@ struct TextFieldSpec {
   core::Field field;
   TextKind kind;
   std::string_view label;
-  std::string_view hint;       // secondary text under the label; may be empty
+  std::string_view hint;  // secondary text under the label; may be empty
   std::string_view placeholder;
-  int max_bytes = 0;           // 0: no limit
+  int max_bytes = 0;  // 0: no limit
 };
 
 // Draws a labelled text field showing `value`. Returns the new text when the user changed it this

@@ -55,7 +55,7 @@ struct Runner {
   std::unique_ptr<verji::app::App> app;
   verji::ui::FontSet fonts;
   double fonts_dpr = 0.0;
-  int width = 0;   // canvas backing store, physical pixels
+  int width = 0;  // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
   std::string published_layout;
