@@ -11,10 +11,14 @@ using core::Msg;
 
 std::string_view t(const FormViewModel& vm, Msg msg) { return core::tr(vm.lang, msg); }
 
-// A radio button whose label is a string_view (ImGui wants a zero-terminated id).
-bool radio(std::string_view label, bool active) {
+// A radio button whose label is a string_view (ImGui wants a zero-terminated id). ImGui sizes the
+// circle by the frame height, which is made for text fields; radios get a circle of about 1.3 em.
+bool radio(const DrawContext& ctx, std::string_view label, bool active) {
   const std::string text(label);
-  return ImGui::RadioButton(text.c_str(), active);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
+  const bool clicked = ImGui::RadioButton(text.c_str(), active);
+  ImGui::PopStyleVar();
+  return clicked;
 }
 
 void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
@@ -72,20 +76,20 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   section_gap(ctx);
 
   field_label(ctx, t(vm, Msg::verification_label), {});
-  if (radio(t(vm, Msg::verification_sms), form.verification == core::Verification::sms)) {
+  if (radio(ctx, t(vm, Msg::verification_sms), form.verification == core::Verification::sms)) {
     intents.push_back(ChooseVerification{core::Verification::sms});
   }
   ImGui::SameLine(0.0f, 1.5f * em);
-  if (radio(t(vm, Msg::verification_email), form.verification == core::Verification::email)) {
+  if (radio(ctx, t(vm, Msg::verification_email), form.verification == core::Verification::email)) {
     intents.push_back(ChooseVerification{core::Verification::email});
   }
   section_gap(ctx);
 
   field_label(ctx, t(vm, Msg::user_type_label), {});
-  if (radio(t(vm, Msg::user_type_standard), form.user_type == core::UserType::standard)) {
+  if (radio(ctx, t(vm, Msg::user_type_standard), form.user_type == core::UserType::standard)) {
     intents.push_back(ChooseUserType{core::UserType::standard});
   }
-  if (radio(t(vm, Msg::user_type_administrator), form.user_type == core::UserType::administrator)) {
+  if (radio(ctx, t(vm, Msg::user_type_administrator), form.user_type == core::UserType::administrator)) {
     intents.push_back(ChooseUserType{core::UserType::administrator});
   }
   section_gap(ctx);

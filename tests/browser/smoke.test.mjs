@@ -110,6 +110,34 @@ describe('the widget page', () => {
     }
   });
 
+  test('fills an iframe sandboxed like Element\'s widget frames, and follows its size', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    try {
+      // Element Web's sandbox and allow attributes for widget iframes.
+      await page.setContent(`<body style="margin:0;background:#888">
+        <iframe id="w" src="${site.base}?theme=dark" style="border:0;width:340px;height:560px"
+          sandbox="allow-forms allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-presentation allow-downloads"
+          allow="clipboard-write; clipboard-read"></iframe></body>`);
+      const frame = await (await page.$('#w')).contentFrame();
+      await frame.waitForFunction(() => Number(document.documentElement.dataset.verjiFrames || 0) >= 3);
+      const canvasSize = () => frame.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      assert.deepEqual(await canvasSize(), [340, 560]);
+      const png = await screenshot(page, 'smoke-iframe-dark-340');
+      assert.equal(hex(pixel(png, 5, 5)), hex(DARK_BG), 'the frame is the dark widget');
+      assert.equal(hex(pixel(png, 345, 5)), '#888888', 'nothing drawn outside the frame');
+
+      await page.evaluate(() => { document.getElementById('w').style.width = '420px'; });
+      await frame.waitForFunction(() => document.getElementById('canvas').width === 420);
+      assert.deepEqual(await canvasSize(), [420, 560]);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('takes typing, and checks the phone number with libphonenumber after the first frame', async () => {
     const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
     try {

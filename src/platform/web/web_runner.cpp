@@ -1,5 +1,6 @@
 // Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, Dear ImGui's
 // WebGL2 renderer, and devicePixelRatio handling. Everything browser-specific lives in this folder.
+// See web_runner.h.
 //
 //   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
 //   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
@@ -10,6 +11,8 @@
 //   [ ] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs)
 //   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
 //   [ ] Matrix Widget API messages (the widget protocol engine lives in the core)
+#include "web_runner.h"
+
 #include "verji/app/app.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
@@ -151,7 +154,9 @@ void frame(void* arg) {
 
 }  // namespace
 
-int main() {
+namespace verji::web {
+
+int run() {
   Runner& r = g_runner;
   r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(location_part(0), location_part(1)));
   std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
@@ -185,3 +190,5 @@ int main() {
   emscripten_set_main_loop_arg(frame, &r, 0, false);
   return 0;
 }
+
+}  // namespace verji::web

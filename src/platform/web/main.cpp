@@ -1,0 +1,4 @@
+// The widget executable: widget.js + widget.wasm.
+#include "web_runner.h"
+
+int main() { return verji::web::run(); }
