@@ -82,10 +82,32 @@ describe('the widget page', () => {
       // Layout is reported in CSS pixels, so it is the same shape as at dpr 1.
       const layout = await layoutOf(page);
       assert.ok(layout[0].x >= 14 && layout[0].x + layout[0].width <= 346, JSON.stringify(layout[0]));
+      // A click in CSS pixels lands on the field drawn in device pixels.
+      const email = layout.find((f) => f.field === 'email');
+      await page.mouse.click(email.x + 20, email.y + email.height / 2);
+      await nextFrames(page, 2);
+      assert.equal((await layoutOf(page)).find((f) => f.field === 'email').focused, true);
+      await page.keyboard.type('ola@firma.no');
+      await nextFrames(page, 2);
       await screenshot(page, 'smoke-light-360-dpr2');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('sizes the backing store for fractional and large ratios (1.5, 3)', async () => {
+    for (const dpr of [1.5, 3]) {
+      const { context, page, errors } = await openWidget(browser, site.base, { width: 360, height: 640, dpr });
+      try {
+        const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+        assert.deepEqual(size, [Math.round(360 * dpr), Math.round(640 * dpr)], `dpr ${dpr}`);
+        const png = await screenshot(page, `smoke-light-360-dpr${dpr}`);
+        assert.ok(inkIn(png, { x0: 0, y0: 0, x1: png.width, y1: 50 * dpr }, LIGHT_BG) > 300 * dpr, `title drawn at dpr ${dpr}`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
     }
   });
 

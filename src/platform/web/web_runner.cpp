@@ -69,7 +69,8 @@ Runner g_runner;
 // Keeps the canvas's backing store at CSS size x devicePixelRatio, so that one canvas pixel is one
 // screen pixel and text is crisp. We size the canvas ourselves: Emscripten 3.1.6's GLFW has no
 // HiDPI support, and its glfwSetWindowSize goes fullscreen when the size equals the screen's.
-void sync_canvas_size(Runner& r) {
+// Returns false when the fonts could not be built for the new ratio (the page then shows why).
+bool sync_canvas_size(Runner& r) {
   double css_w = 0.0, css_h = 0.0;
   emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
   const double dpr = emscripten_get_device_pixel_ratio();
@@ -84,12 +85,16 @@ void sync_canvas_size(Runner& r) {
     // Between frames: the atlas may be rebuilt and re-uploaded.
     const float em = std::round(verji::ui::kBodyCssPx * static_cast<float>(dpr));
     r.fonts = verji::ui::build_fonts(*ImGui::GetIO().Fonts, em);
-    if (r.fonts.body == nullptr) verji_web_fatal("font atlas could not be built");
+    if (r.fonts.body == nullptr) {
+      verji_web_fatal("the font atlas could not be built");
+      return false;
+    }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     verji::ui::apply_style(ImGui::GetStyle(), r.app->config().theme, r.fonts.em);
     r.fonts_dpr = dpr;
   }
+  return true;
 }
 
 const char* kind_name(verji::ui::TextKind kind) {
@@ -131,7 +136,10 @@ void frame(void* arg) {
     verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
   }
 
-  sync_canvas_size(r);
+  if (!sync_canvas_size(r)) {
+    emscripten_cancel_main_loop();
+    return;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
