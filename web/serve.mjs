@@ -87,7 +87,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const server = createStaticServer(args.root);
   server.on('error', (error) => {
-    console.error(`serve: cannot listen on ${args.host}:${args.port}: ${error.message}`);
+    const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: pass --port N, or --port 0 for any free port)' : '';
+    console.error(`serve: cannot listen on ${args.host}:${args.port}: ${error.message}${hint}`);
     process.exit(1);
   });
   server.listen(args.port, args.host, () => {

@@ -88,7 +88,11 @@ describe('the widget page', () => {
       await nextFrames(page, 2);
       assert.equal((await layoutOf(page)).find((f) => f.field === 'email').focused, true);
       await page.keyboard.type('ola@firma.no');
+      // Tab moves on to the next field, as in any form.
+      await page.keyboard.press('Tab');
       await nextFrames(page, 2);
+      const focused = (await layoutOf(page)).filter((f) => f.focused).map((f) => f.field);
+      assert.deepEqual(focused, ['full_name']);
       await screenshot(page, 'smoke-light-360-dpr2');
       assert.deepEqual(errors, []);
     } finally {
