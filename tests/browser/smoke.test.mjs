@@ -197,6 +197,13 @@ describe('the widget page', () => {
       const welcomeBefore = layoutBefore.find((f) => f.field === 'welcome_message').y;
       const welcomeAfter = (await layoutOf(page)).find((f) => f.field === 'welcome_message').y;
       assert.ok(welcomeAfter >= welcomeBefore + 10, `status line takes room: ${welcomeBefore} -> ${welcomeAfter}`);
+
+      // Eight quick Backspaces (each pressed and released within a few milliseconds) delete all
+      // eight digits: no key press is lost between frames, and the status line goes away.
+      for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace');
+      await nextFrames(page, 24);
+      const cleared = await screenshot(page, 'smoke-phone-cleared');
+      assert.equal(inkIn(cleared, statusStrip, LIGHT_BG), 0, 'no phone status after deleting the number');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -5,6 +5,8 @@
 //   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
 //   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
 //   [x] libphonenumber's start-up runs after the first frame is on screen, never before it
+//   [x] no key is lost between frames: key and character events reach ImGui 1.86 through
+//       ui::InputTrickle, at most one transition per key per frame, in typing order
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
 //   [x] where each text field is, in CSS pixels, published to the page (window.verjiLayout): the
 //       hook a DOM input layer will use to put real <input> elements over the canvas
@@ -16,6 +18,7 @@
 #include "verji/app/app.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
+#include "verji/ui/input_trickle.h"
 #include "verji/ui/theme.h"
 
 #include <nlohmann/json.hpp>
@@ -62,9 +65,45 @@ struct Runner {
   int height = 0;
   int frames = 0;
   std::string published_layout;
+  verji::ui::InputTrickle input;
 };
 
 Runner g_runner;
+
+// What a GLFW key means to ImGui: GLFW numbers printable keys below GLFW_KEY_ESCAPE (256) and the
+// modifiers GLFW_KEY_LEFT_SHIFT (340) to GLFW_KEY_RIGHT_SUPER (347).
+verji::ui::KeyRole key_role(int key, int mods) {
+  using verji::ui::KeyRole;
+  if (key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER) return KeyRole::modifier;
+  if (key >= GLFW_KEY_ESCAPE || (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0) return KeyRole::action;
+  return KeyRole::plain;
+}
+
+// Replace the GLFW backend's key and character callbacks: events are queued and reach the backend
+// frame by frame (apply_input). ImGui makes its own key repeats, so GLFW's are dropped.
+void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
+  if (action == GLFW_REPEAT) return;
+  using Kind = verji::ui::InputEvent::Kind;
+  g_runner.input.push(
+      {action == GLFW_PRESS ? Kind::key_down : Kind::key_up, key, scancode, mods, key_role(key, mods), 0});
+}
+
+void on_char(GLFWwindow*, unsigned int codepoint) {
+  g_runner.input.push(
+      {verji::ui::InputEvent::Kind::character, 0, 0, 0, verji::ui::KeyRole::plain, codepoint});
+}
+
+void apply_input(Runner& r) {
+  r.input.drain_frame([&r](const verji::ui::InputEvent& e) {
+    using Kind = verji::ui::InputEvent::Kind;
+    if (e.kind == Kind::character) {
+      ImGui_ImplGlfw_CharCallback(r.window, e.codepoint);
+    } else {
+      ImGui_ImplGlfw_KeyCallback(r.window, e.key, e.scancode,
+                                 e.kind == Kind::key_down ? GLFW_PRESS : GLFW_RELEASE, e.mods);
+    }
+  });
+}
 
 // Keeps the canvas's backing store at CSS size x devicePixelRatio, so that one canvas pixel is one
 // screen pixel and text is crisp. We size the canvas ourselves: Emscripten 3.1.6's GLFW has no
@@ -140,6 +179,7 @@ void frame(void* arg) {
     emscripten_cancel_main_loop();
     return;
   }
+  apply_input(r);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -193,6 +233,8 @@ int run() {
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(r.window, true);
+  glfwSetKeyCallback(r.window, on_key);  // the backend's own callbacks are called from apply_input()
+  glfwSetCharCallback(r.window, on_char);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop_arg(frame, &r, 0, false);
