@@ -119,3 +119,18 @@ TEST_CASE("English labels follow the configured language", "[app][i18n]") {
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK(app.view_model().phone_status == "+47 22 22 22 22 · landline");
 }
+
+TEST_CASE("text fields cut input at their limit on a UTF-8 boundary", "[app][ui]") {
+  HeadlessImGui ui;
+  App app(Config{});
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  click(ui, app, centre(*box_of(app, Field::full_name)));
+  // The full name holds at most 200 bytes: "a" + 150 x "ø" (301 bytes) ends in the middle of the
+  // 100th "ø", which must go whole.
+  std::string typed = "a";
+  for (int i = 0; i < 150; ++i) typed += "ø";
+  ui.type(typed);
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.form().full_name.size() == 199);
+  CHECK(app.form().full_name == typed.substr(0, 199));
+}
