@@ -43,3 +43,18 @@ endforeach()
 add_library(verji_core_purity INTERFACE)
 add_library(verji::core_purity ALIAS verji_core_purity)
 target_include_directories(verji_core_purity BEFORE INTERFACE "$<BUILD_INTERFACE:${VERJI_CORE_PURITY_DIR}>")
+
+# Fails the configure step unless `target` uses the purity rule and links nothing that brings in
+# ImGui, GLFW or a higher layer (checked on its direct link libraries; the shadow headers cover
+# includes from anywhere else).
+function(verji_assert_pure target)
+  get_target_property(_libs ${target} LINK_LIBRARIES)
+  if(NOT "verji::core_purity" IN_LIST _libs)
+    message(FATAL_ERROR "${target} must link verji::core_purity (cmake/VerjiCorePurity.cmake)")
+  endif()
+  foreach(_lib IN LISTS _libs)
+    if(_lib MATCHES "imgui|glfw|platform|verji::ui|verji::app")
+      message(FATAL_ERROR "${target} is the pure core and must not link ${_lib}")
+    endif()
+  endforeach()
+endfunction()
