@@ -76,6 +76,9 @@ else()
   endif()
   include("${_prefix}/verji-wasm-deps.cmake")
   message(STATUS "Wasm dependencies: ${_prefix}")
+  # The script prunes prefixes nobody used lately; if this one goes, the next build re-configures
+  # (and so re-runs the script) instead of failing on missing libraries.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_prefix}/.complete")
   # Re-run configure when the recipe changes, so that a new cache key is picked up.
   file(GLOB_RECURSE _recipe CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/scripts/deps/*")
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_recipe})
