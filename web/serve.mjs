@@ -33,7 +33,8 @@ export function resolveInside(root, urlPath) {
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
-export function createStaticServer(rootDir, { log = () => {} } = {}) {
+// `headers` are added to every file response (e.g. a Content-Security-Policy).
+export function createStaticServer(rootDir, { log = () => {}, headers = {} } = {}) {
   const root = path.resolve(rootDir);
   return createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -52,6 +53,7 @@ export function createStaticServer(rootDir, { log = () => {} } = {}) {
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
       log(`200 ${url.pathname}`);

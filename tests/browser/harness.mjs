@@ -17,8 +17,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--disable-default-apps', '--disable-extensions', '--mute-audio',
 ];
 
-export async function startSite() {
-  const server = createStaticServer(siteDir);
+export async function startSite({ headers } = {}) {
+  const server = createStaticServer(siteDir, { headers });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}/`;
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };

@@ -164,6 +164,25 @@ describe('the widget page', () => {
     }
   });
 
+  test('runs under a strict Content-Security-Policy: no inline code, no eval, nothing from elsewhere', async () => {
+    const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+      "connect-src 'self'; base-uri 'none'; form-action 'none'";
+    const strict = await startSite({ headers: { 'Content-Security-Policy': csp } });
+    try {
+      const { context, page, errors } = await openWidget(browser, strict.base, { width: 400, height: 700 });
+      try {
+        const png = await screenshot(page, 'smoke-csp');
+        assert.ok(inkIn(png, { x0: 0, y0: 0, x1: 400, y1: 50 }, LIGHT_BG) > 300, 'the form is drawn');
+        // Chromium reports every violation as a console error ("Refused to ...").
+        assert.deepEqual(errors, [], 'no CSP violation or other error');
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('takes typing, and checks the phone number with libphonenumber after the first frame', async () => {
     const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
     try {
