@@ -11,16 +11,6 @@ using core::Msg;
 
 std::string_view t(const FormViewModel& vm, Msg msg) { return core::tr(vm.lang, msg); }
 
-// A radio button whose label is a string_view (ImGui wants a zero-terminated id). ImGui sizes the
-// circle by the frame height, which is made for text fields; radios get a circle of about 1.3 em.
-bool radio(const DrawContext& ctx, std::string_view label, bool active) {
-  const std::string text(label);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
-  const bool clicked = ImGui::RadioButton(text.c_str(), active);
-  ImGui::PopStyleVar();
-  return clicked;
-}
-
 void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
 
 }  // namespace
@@ -76,20 +66,24 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   section_gap(ctx);
 
   field_label(ctx, t(vm, Msg::verification_label), {});
-  if (radio(ctx, t(vm, Msg::verification_sms), form.verification == core::Verification::sms)) {
+  if (radio_button(ctx, "verification=sms", t(vm, Msg::verification_sms),
+                   form.verification == core::Verification::sms)) {
     intents.push_back(ChooseVerification{core::Verification::sms});
   }
   ImGui::SameLine(0.0f, 1.5f * em);
-  if (radio(ctx, t(vm, Msg::verification_email), form.verification == core::Verification::email)) {
+  if (radio_button(ctx, "verification=email", t(vm, Msg::verification_email),
+                   form.verification == core::Verification::email)) {
     intents.push_back(ChooseVerification{core::Verification::email});
   }
   section_gap(ctx);
 
   field_label(ctx, t(vm, Msg::user_type_label), {});
-  if (radio(ctx, t(vm, Msg::user_type_standard), form.user_type == core::UserType::standard)) {
+  if (radio_button(ctx, "user_type=standard", t(vm, Msg::user_type_standard),
+                   form.user_type == core::UserType::standard)) {
     intents.push_back(ChooseUserType{core::UserType::standard});
   }
-  if (radio(ctx, t(vm, Msg::user_type_administrator), form.user_type == core::UserType::administrator)) {
+  if (radio_button(ctx, "user_type=administrator", t(vm, Msg::user_type_administrator),
+                   form.user_type == core::UserType::administrator)) {
     intents.push_back(ChooseUserType{core::UserType::administrator});
   }
   section_gap(ctx);
@@ -97,17 +91,7 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   text(Field::welcome_message, TextKind::multiline, Msg::welcome_label, Msg::welcome_hint, {}, 1000);
   section_gap(ctx);
 
-  ImGui::PushFont(ctx.fonts.strong);
-  ImGui::PushStyleColor(ImGuiCol_Text, colours.accent_text);
-  ImGui::BeginDisabled(!vm.can_submit);
-  const std::string create(t(vm, Msg::create_button));
-  const float button_width = std::max(8.0f * em, ImGui::CalcTextSize(create.c_str()).x + 2.0f * em);
-  if (ImGui::Button(create.c_str(), ImVec2(button_width, 2.4f * em))) {
-    intents.push_back(Submit{});
-  }
-  ImGui::EndDisabled();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  if (primary_button(ctx, "create", t(vm, Msg::create_button), vm.can_submit)) intents.push_back(Submit{});
   if (!vm.can_submit) secondary_text(ctx, t(vm, Msg::preview_notice));
 
   ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area

@@ -2,20 +2,34 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace verji::ui {
 namespace {
 
-// ImGui ids come from the field, so a label change (language switch) keeps the edit state.
-const char* field_id(core::Field field) {
-  switch (field) {
-    case core::Field::email: return "##email";
-    case core::Field::full_name: return "##full_name";
-    case core::Field::phone: return "##phone";
-    case core::Field::welcome_message: return "##welcome_message";
-    case core::Field::verification: return "##verification";
-    case core::Field::user_type: return "##user_type";
-  }
-  return "##field";
+// ImGui ids come from our stable ids, never from labels, so a language switch keeps edit state.
+std::string imgui_id(std::string_view label, std::string_view id) {
+  std::string out(label);
+  out += "##";
+  out += id;
+  return out;
+}
+
+void record(const DrawContext& ctx, ControlBox box) {
+  if (ctx.layout == nullptr) return;
+  box.min = ImGui::GetItemRectMin();
+  box.max = ImGui::GetItemRectMax();
+  ctx.layout->controls.push_back(std::move(box));
+}
+
+void draw_focus_ring(const DrawContext& ctx) {
+  // A clear focus ring: ImGui's own nav highlight only shows for keyboard navigation.
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
+                                      palette(ctx.theme).focus, ImGui::GetStyle().FrameRounding,
+                                      ImDrawFlags_None, 2.0f);
 }
 
 int limit_length(ImGuiInputTextCallbackData* data) {
@@ -33,6 +47,13 @@ int limit_length(ImGuiInputTextCallbackData* data) {
 void push_wrap_at_item_width() { ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth()); }
 
 }  // namespace
+
+const ControlBox* FrameLayout::find(std::string_view id) const {
+  for (const auto& control : controls) {
+    if (control.id == id) return &control;
+  }
+  return nullptr;
+}
 
 void secondary_text(const DrawContext& ctx, std::string_view text) {
   if (text.empty()) return;
@@ -72,30 +93,68 @@ std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpe
 
   ImGui::PushStyleColor(ImGuiCol_Border, palette(ctx.theme).field_border);
   bool edited = false;
-  const char* id = field_id(spec.field);
+  const std::string_view name = core::field_name(spec.field);
+  const std::string id = imgui_id({}, name);
   const std::string placeholder(spec.placeholder);
   if (spec.kind == TextKind::multiline) {
-    edited = ImGui::InputTextMultiline(id, &buffer, ImVec2(ImGui::CalcItemWidth(), 5.0f * em), flags,
+    edited = ImGui::InputTextMultiline(id.c_str(), &buffer, ImVec2(ImGui::CalcItemWidth(), 5.0f * em), flags,
                                        max_bytes > 0 ? limit_length : nullptr, &max_bytes);
   } else {
-    edited = ImGui::InputTextWithHint(id, placeholder.c_str(), &buffer, flags,
+    edited = ImGui::InputTextWithHint(id.c_str(), placeholder.c_str(), &buffer, flags,
                                       max_bytes > 0 ? limit_length : nullptr, &max_bytes);
   }
   ImGui::PopStyleColor();
 
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
-  const bool focused = ImGui::IsItemActive();
-  if (focused) {
-    // A clear focus ring: ImGui's own nav highlight only shows for keyboard navigation.
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
-                                        palette(ctx.theme).focus, ImGui::GetStyle().FrameRounding,
-                                        ImDrawFlags_None, 2.0f);
-  }
-  if (ctx.layout != nullptr) ctx.layout->fields.push_back(FieldBox{spec.field, spec.kind, min, max, focused});
+  ControlBox box;
+  box.role = ControlRole::text_field;
+  box.id = std::string(name);
+  box.label = std::string(spec.label);
+  box.kind = spec.kind;
+  box.focused = ImGui::IsItemActive();
+  if (box.focused) draw_focus_ring(ctx);
+  record(ctx, std::move(box));
 
   if (edited && buffer != value) return buffer;
   return std::nullopt;
+}
+
+bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked) {
+  // ImGui sizes the circle by the frame height, which is made for text fields; a radio gets a
+  // circle of about 1.3 em.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
+  const bool clicked = ImGui::RadioButton(imgui_id(label, id).c_str(), checked);
+  ImGui::PopStyleVar();
+
+  ControlBox box;
+  box.role = ControlRole::radio;
+  box.id = std::string(id);
+  box.label = std::string(label);
+  box.checked = checked;
+  box.focused = ImGui::IsItemFocused();
+  record(ctx, std::move(box));
+  return clicked;
+}
+
+bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
+  const float em = ctx.fonts.em;
+  const std::string text = imgui_id(label, id);
+  ImGui::PushFont(ctx.fonts.strong);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).accent_text);
+  ImGui::BeginDisabled(!enabled);
+  const float width = std::max(8.0f * em, ImGui::CalcTextSize(text.c_str(), nullptr, true).x + 2.0f * em);
+  const bool clicked = ImGui::Button(text.c_str(), ImVec2(width, 2.4f * em));
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+
+  ControlBox box;
+  box.role = ControlRole::button;
+  box.id = std::string(id);
+  box.label = std::string(label);
+  box.disabled = !enabled;
+  box.focused = ImGui::IsItemFocused();
+  record(ctx, std::move(box));
+  return clicked && enabled;
 }
 
 }  // namespace verji::ui

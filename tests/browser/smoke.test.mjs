@@ -22,8 +22,13 @@ after(async () => {
   await site?.close();
 });
 
-function layoutOf(page) {
+// The widget's controls as it publishes them (id, role, label, state, box in CSS pixels).
+function controlsOf(page) {
   return page.evaluate(() => window.verjiLayout);
+}
+
+async function layoutOf(page) {
+  return (await controlsOf(page)).filter((c) => c.role === 'textbox');
 }
 
 describe('the widget page', () => {
@@ -41,12 +46,12 @@ describe('the widget page', () => {
       assert.ok(titleInk > 300, `expected title ink at the top, found ${titleInk} pixels`);
 
       const layout = await layoutOf(page);
-      assert.deepEqual(layout.map((f) => f.field), ['email', 'full_name', 'phone', 'welcome_message']);
+      assert.deepEqual(layout.map((f) => f.id), ['email', 'full_name', 'phone', 'welcome_message']);
       for (const f of layout) {
-        assert.ok(f.x >= 14 && f.x + f.width <= 386, `${f.field} keeps a margin: ${JSON.stringify(f)}`);
+        assert.ok(f.x >= 14 && f.x + f.width <= 386, `${f.id} keeps a margin: ${JSON.stringify(f)}`);
         // The field's border is drawn where the layout says the field is.
         const border = inkIn(png, { x0: f.x - 1, y0: f.y - 1, x1: f.x + f.width + 1, y1: f.y + 2 }, LIGHT_BG, 20);
-        assert.ok(border > f.width * 0.5, `${f.field}: border ink ${border}`);
+        assert.ok(border > f.width * 0.5, `${f.id}: border ink ${border}`);
       }
       assert.deepEqual(errors, []);
       const title = await page.title();
@@ -83,15 +88,15 @@ describe('the widget page', () => {
       const layout = await layoutOf(page);
       assert.ok(layout[0].x >= 14 && layout[0].x + layout[0].width <= 346, JSON.stringify(layout[0]));
       // A click in CSS pixels lands on the field drawn in device pixels.
-      const email = layout.find((f) => f.field === 'email');
+      const email = layout.find((f) => f.id === 'email');
       await page.mouse.click(email.x + 20, email.y + email.height / 2);
       await nextFrames(page, 2);
-      assert.equal((await layoutOf(page)).find((f) => f.field === 'email').focused, true);
+      assert.equal((await layoutOf(page)).find((f) => f.id === 'email').focused, true);
       await page.keyboard.type('ola@firma.no');
       // Tab moves on to the next field, as in any form.
       await page.keyboard.press('Tab');
       await nextFrames(page, 2);
-      const focused = (await layoutOf(page)).filter((f) => f.focused).map((f) => f.field);
+      const focused = (await layoutOf(page)).filter((f) => f.focused).map((f) => f.id);
       assert.deepEqual(focused, ['full_name']);
       await screenshot(page, 'smoke-light-360-dpr2');
       assert.deepEqual(errors, []);
@@ -183,6 +188,38 @@ describe('the widget page', () => {
     }
   });
 
+  test('publishes every control with its label and state, and radios answer clicks', async () => {
+    const { context, page, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
+    try {
+      const controls = await controlsOf(page);
+      assert.deepEqual(controls.map((c) => `${c.role}:${c.id}`), [
+        'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
+        'radio:user_type=standard', 'radio:user_type=administrator', 'textbox:welcome_message', 'button:create',
+      ]);
+      const byId = (list, id) => list.find((c) => c.id === id);
+      assert.equal(byId(controls, 'email').label, 'E-postadresse');
+      assert.equal(byId(controls, 'email').kind, 'email');
+      assert.equal(byId(controls, 'create').label, 'Opprett');
+      assert.equal(byId(controls, 'create').disabled, true);
+      assert.equal(byId(controls, 'verification=sms').checked, true);
+
+      for (const id of ['verification=email', 'user_type=administrator']) {
+        const c = byId(await controlsOf(page), id);
+        await page.mouse.click(c.x + c.height / 2, c.y + c.height / 2);
+        await nextFrames(page, 3);
+      }
+      const after = await controlsOf(page);
+      assert.equal(byId(after, 'verification=email').checked, true);
+      assert.equal(byId(after, 'verification=sms').checked, false);
+      assert.equal(byId(after, 'user_type=administrator').checked, true);
+      assert.equal(byId(after, 'user_type=standard').checked, false);
+      await screenshot(page, 'smoke-choices');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('takes typing, and checks the phone number with libphonenumber after the first frame', async () => {
     const { context, page, consoleLines, errors } = await openWidget(browser, site.base, { width: 400, height: 760 });
     try {
@@ -195,7 +232,7 @@ describe('the widget page', () => {
       console.log(`# figures: first frame at ${figures.first_frame_ms} ms, phone start-up ${figures.phone_startup_ms.toFixed(1)} ms`);
 
       const layoutBefore = await layoutOf(page);
-      const phone = layoutBefore.find((f) => f.field === 'phone');
+      const phone = layoutBefore.find((f) => f.id === 'phone');
       // The strip right under the field, above the next label: empty until a status line appears.
       const statusStrip = { x0: phone.x, y0: phone.y + phone.height + 3, x1: phone.x + phone.width, y1: phone.y + phone.height + 15 };
       const before = await screenshot(page, 'smoke-phone-before');
@@ -203,7 +240,7 @@ describe('the widget page', () => {
 
       await page.mouse.click(phone.x + phone.width / 2, phone.y + phone.height / 2);
       await nextFrames(page, 2);
-      assert.equal((await layoutOf(page)).find((f) => f.field === 'phone').focused, true);
+      assert.equal((await layoutOf(page)).find((f) => f.id === 'phone').focused, true);
       await page.keyboard.type('41234567');
       await nextFrames(page, 3);
       const typed = await screenshot(page, 'smoke-phone-typed');
@@ -213,8 +250,8 @@ describe('the widget page', () => {
       // ... and libphonenumber's answer is a new line under it, which pushes the rest of the form down.
       const statusInk = inkIn(typed, statusStrip, LIGHT_BG);
       assert.ok(statusInk > 50, `phone status visible under the field: ${statusInk}`);
-      const welcomeBefore = layoutBefore.find((f) => f.field === 'welcome_message').y;
-      const welcomeAfter = (await layoutOf(page)).find((f) => f.field === 'welcome_message').y;
+      const welcomeBefore = layoutBefore.find((f) => f.id === 'welcome_message').y;
+      const welcomeAfter = (await layoutOf(page)).find((f) => f.id === 'welcome_message').y;
       assert.ok(welcomeAfter >= welcomeBefore + 10, `status line takes room: ${welcomeBefore} -> ${welcomeAfter}`);
 
       // Eight quick Backspaces (each pressed and released within a few milliseconds) delete all

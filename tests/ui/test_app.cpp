@@ -12,11 +12,19 @@ using verji::test::HeadlessImGui;
 
 namespace {
 
-const verji::ui::FieldBox* box_of(const App& app, Field field) {
-  for (const auto& box : app.layout().fields) {
-    if (box.field == field) return &box;
+using verji::ui::ControlBox;
+using verji::ui::ControlRole;
+
+const ControlBox* box_of(const App& app, Field field) {
+  return app.layout().find(verji::core::field_name(field));
+}
+
+std::vector<const ControlBox*> text_fields(const App& app) {
+  std::vector<const ControlBox*> out;
+  for (const auto& c : app.layout().controls) {
+    if (c.role == ControlRole::text_field) out.push_back(&c);
   }
-  return nullptr;
+  return out;
 }
 
 void click(HeadlessImGui& ui, App& app, ImVec2 at) {
@@ -28,35 +36,43 @@ void click(HeadlessImGui& ui, App& app, ImVec2 at) {
   ui.frame([&] { return app.frame(ui.fonts()); });
 }
 
-ImVec2 centre(const verji::ui::FieldBox& box) {
+ImVec2 centre(const ControlBox& box) {
   return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
 }
 
 }  // namespace
 
-TEST_CASE("the form draws its text fields in the seed article's order, inside the viewport", "[app]") {
+TEST_CASE("the form draws its controls in the seed article's order, inside the viewport", "[app]") {
   for (const float width : {280.0f, 400.0f, 1200.0f}) {
     INFO("width " << width);
     HeadlessImGui ui(ImVec2(width, 2000.0f));
     App app(Config{});
     ui.frame([&] { return app.frame(ui.fonts()); });
-    const auto& fields = app.layout().fields;
+    const auto fields = text_fields(app);
     REQUIRE(fields.size() == 4);
-    CHECK(fields[0].field == Field::email);
-    CHECK(fields[1].field == Field::full_name);
-    CHECK(fields[2].field == Field::phone);
-    CHECK(fields[3].field == Field::welcome_message);
+    CHECK(fields[0]->id == "email");
+    CHECK(fields[1]->id == "full_name");
+    CHECK(fields[2]->id == "phone");
+    CHECK(fields[3]->id == "welcome_message");
+    CHECK(fields[0]->label == "E-postadresse");
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      CHECK(fields[i].min.x >= 14.0f);  // at least about 1 em of margin
-      CHECK(fields[i].max.x <= width - 14.0f);
-      CHECK(fields[i].max.x - fields[i].min.x >= 8.0f * 15.0f - 1.0f);
-      if (i > 0) CHECK(fields[i].min.y > fields[i - 1].max.y);
+      CHECK(fields[i]->min.x >= 14.0f);  // at least about 1 em of margin
+      CHECK(fields[i]->max.x <= width - 14.0f);
+      CHECK(fields[i]->max.x - fields[i]->min.x >= 8.0f * 15.0f - 1.0f);
+      if (i > 0) CHECK(fields[i]->min.y > fields[i - 1]->max.y);
     }
     // Wide viewports keep a readable column, centred.
     if (width >= 1200.0f) {
-      CHECK(fields[0].max.x - fields[0].min.x <= 34.0f * 15.0f + 1.0f);
-      CHECK((fields[0].min.x + fields[0].max.x) * 0.5f == Approx(width * 0.5f).margin(2.0f));
+      CHECK(fields[0]->max.x - fields[0]->min.x <= 34.0f * 15.0f + 1.0f);
+      CHECK((fields[0]->min.x + fields[0]->max.x) * 0.5f == Approx(width * 0.5f).margin(2.0f));
     }
+    // Then the choices and the button, in the seed article's order.
+    std::vector<std::string> others;
+    for (const auto& c : app.layout().controls) {
+      if (c.role != ControlRole::text_field) others.push_back(c.id);
+    }
+    CHECK(others == std::vector<std::string>{"verification=sms", "verification=email", "user_type=standard",
+                                             "user_type=administrator", "create"});
   }
 }
 
@@ -133,4 +149,40 @@ TEST_CASE("text fields cut input at their limit on a UTF-8 boundary", "[app][ui]
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK(app.form().full_name.size() == 199);
   CHECK(app.form().full_name == typed.substr(0, 199));
+}
+
+TEST_CASE("radio buttons choose the verification channel and the user type", "[app][ui]") {
+  HeadlessImGui ui;
+  App app(Config{});
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.layout().find("verification=sms")->checked);
+  CHECK_FALSE(app.layout().find("verification=email")->checked);
+
+  click(ui, app, centre(*app.layout().find("verification=email")));
+  CHECK(app.form().verification == verji::core::Verification::email);
+  // The click is applied after the frame that saw it; the next frame draws the new state.
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.layout().find("verification=email")->checked);
+  CHECK_FALSE(app.layout().find("verification=sms")->checked);
+
+  click(ui, app, centre(*app.layout().find("user_type=administrator")));
+  CHECK(app.form().user_type == verji::core::UserType::administrator);
+  CHECK(app.form().verification == verji::core::Verification::email);
+}
+
+TEST_CASE("the create button is disabled until sending exists, and a click does nothing", "[app][ui]") {
+  HeadlessImGui ui;
+  App app(Config{});
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  const auto* create = app.layout().find("create");
+  REQUIRE(create != nullptr);
+  CHECK(create->role == ControlRole::button);
+  CHECK(create->disabled);
+  CHECK(create->label == "Opprett");
+  ui.mouse_move(centre(*create));
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  ui.mouse_down(true);
+  CHECK_FALSE(ui.frame([&] { return app.frame(ui.fonts()); }));
+  ui.mouse_down(false);
+  CHECK_FALSE(ui.frame([&] { return app.frame(ui.fonts()); }));
 }

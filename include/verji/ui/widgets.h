@@ -1,8 +1,9 @@
 // The widget's own controls on top of Dear ImGui.
 //
-// Every text field of the widget is drawn by text_field(): one seam where a DOM input layer
-// (screen readers, IME, mobile keyboards, autofill) can later take over text entry, using the
-// boxes recorded in FrameLayout to place real <input> elements over the canvas.
+// Every control is drawn by one of these functions, and each records what it is, its label, its
+// state and where it was drawn in FrameLayout. That is the seam for a DOM layer over the canvas:
+// real <input> elements for text entry (IME, mobile keyboards, autofill) and a mirror of every
+// control for screen readers. Every text field goes through text_field().
 #pragma once
 
 #include "verji/core/invite_form.h"
@@ -19,18 +20,26 @@ namespace verji::ui {
 // What kind of text a field holds; a DOM layer maps it to <input type/inputmode/autocomplete>.
 enum class TextKind { email, name, tel, multiline };
 
-// Where a text field was drawn this frame, in physical pixels of the canvas.
-struct FieldBox {
-  core::Field field;
-  TextKind kind;
+enum class ControlRole { text_field, radio, button };
+
+// A control drawn this frame: what it is, its state, and where (physical pixels of the canvas).
+struct ControlBox {
+  ControlRole role = ControlRole::button;
+  std::string id;     // stable across frames and languages: "email", "verification=sms", "create"
+  std::string label;  // the visible label, in the current language
+  TextKind kind = TextKind::name;  // text fields only
   ImVec2 min;
   ImVec2 max;
-  bool focused;
+  bool focused = false;
+  bool checked = false;  // radios
+  bool disabled = false;
 };
 
 struct FrameLayout {
-  std::vector<FieldBox> fields;
-  void clear() { fields.clear(); }
+  std::vector<ControlBox> controls;
+  void clear() { controls.clear(); }
+  // The control with `id` drawn this frame, or null.
+  const ControlBox* find(std::string_view id) const;
 };
 
 // Everything a control needs from the frame: theme, fonts, and where to record layout.
@@ -53,6 +62,13 @@ struct TextFieldSpec {
 // frame; the caller owns the value and applies the change (the UI keeps no copy of the form).
 std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpec& spec,
                                       std::string_view value);
+
+// A radio button with a `label`; `id` names it in the layout. Returns true when clicked.
+bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
+
+// The form's main button, in the accent colour; greyed out and inert when disabled. Returns true
+// when clicked.
+bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
 
 // A label in the strong font, followed by an optional wrapped hint in the secondary colour.
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint);

@@ -8,8 +8,8 @@
 //   [x] no key is lost between frames: key and character events reach ImGui 1.86 through
 //       ui::InputTrickle, at most one transition per key per frame, in typing order
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
-//   [x] where each text field is, in CSS pixels, published to the page (window.verjiLayout): the
-//       hook a DOM input layer will use to put real <input> elements over the canvas
+//   [x] every control (text fields, radios, the button) with its label, state and box in CSS pixels,
+//       published to the page as window.verjiLayout: the hook for a DOM layer over the canvas
 //   [ ] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs)
 //   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
 //   [ ] Matrix Widget API messages (the widget protocol engine lives in the core)
@@ -146,21 +146,35 @@ const char* kind_name(verji::ui::TextKind kind) {
   return "text";
 }
 
-// Publishes the text fields' boxes in CSS pixels when they changed.
+const char* role_name(verji::ui::ControlRole role) {
+  switch (role) {
+    case verji::ui::ControlRole::text_field: return "textbox";
+    case verji::ui::ControlRole::radio: return "radio";
+    case verji::ui::ControlRole::button: return "button";
+  }
+  return "generic";
+}
+
+// Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed.
 void publish_layout(Runner& r) {
   const double scale = r.fonts_dpr > 0.0 ? 1.0 / r.fonts_dpr : 1.0;
   auto css = [scale](float v) { return std::round(static_cast<double>(v) * scale * 10.0) / 10.0; };
-  nlohmann::json fields = nlohmann::json::array();
-  for (const auto& box : r.app->layout().fields) {
-    fields.push_back({{"field", verji::core::field_name(box.field)},
-                      {"kind", kind_name(box.kind)},
-                      {"x", css(box.min.x)},
-                      {"y", css(box.min.y)},
-                      {"width", css(box.max.x - box.min.x)},
-                      {"height", css(box.max.y - box.min.y)},
-                      {"focused", box.focused}});
+  nlohmann::json controls = nlohmann::json::array();
+  for (const auto& c : r.app->layout().controls) {
+    nlohmann::json entry = {{"id", c.id},
+                            {"role", role_name(c.role)},
+                            {"label", c.label},
+                            {"x", css(c.min.x)},
+                            {"y", css(c.min.y)},
+                            {"width", css(c.max.x - c.min.x)},
+                            {"height", css(c.max.y - c.min.y)},
+                            {"focused", c.focused},
+                            {"disabled", c.disabled}};
+    if (c.role == verji::ui::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
+    if (c.role == verji::ui::ControlRole::radio) entry["checked"] = c.checked;
+    controls.push_back(std::move(entry));
   }
-  std::string text = fields.dump();
+  std::string text = controls.dump();
   if (text != r.published_layout) {
     verji_web_layout(text.c_str());
     r.published_layout = std::move(text);
