@@ -8,6 +8,7 @@
   var canvas = document.getElementById('canvas');
   var status = document.getElementById('status');
   var statusText = document.getElementById('status-text');
+  var detail = document.getElementById('status-detail');
   var reload = document.getElementById('status-reload');
 
   // The same parameters the widget reads (query or #fragment); see src/app/app.cpp.
@@ -22,18 +23,21 @@
   if (english) root.lang = 'en';
 
   var texts = english
-    ? { loading: 'Loading the form …', failed: 'The form could not start: ', lost: 'The graphics were reset by the browser.', reload: 'Reload' }
-    : { loading: 'Laster skjemaet …', failed: 'Skjemaet kunne ikke starte: ', lost: 'Nettleseren nullstilte grafikken.', reload: 'Last inn på nytt' };
+    ? { loading: 'Loading the form …', failed: 'The form could not start. Reload the page; if that does not help, tell whoever runs Verji for your company.', lost: 'The browser reset the graphics. Reload the page to go on.', reload: 'Reload' }
+    : { loading: 'Laster skjemaet …', failed: 'Skjemaet kunne ikke starte. Last inn siden på nytt; hjelper ikke det, si fra til den som drifter Verji hos dere.', lost: 'Nettleseren nullstilte grafikken. Last inn siden på nytt for å fortsette.', reload: 'Last inn på nytt' };
   statusText.textContent = texts.loading;
   reload.textContent = texts.reload;
   reload.addEventListener('click', function () { window.location.reload(); });
 
-  function showError(message) {
+  // A sentence for the person, and the technical reason underneath for whoever they tell.
+  function showError(message, technical) {
     status.hidden = false;
     status.classList.add('error');
     statusText.textContent = message;
+    detail.textContent = technical || '';
+    detail.hidden = !technical;
     reload.hidden = false;
-    root.dataset.verjiError = message;
+    root.dataset.verjiError = technical || message;
   }
 
   // Figures the widget reports (e.g. phone_startup_ms), readable by tests and people alike.
@@ -52,7 +56,7 @@
   };
   window.verjiFatal = function (message) {
     console.error('verji:fatal ' + message);
-    showError(texts.failed + message);
+    showError(texts.failed, message);
   };
 
   // WebGL context loss (GPU reset, too many contexts): say so and offer a reload.

@@ -17,8 +17,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--disable-default-apps', '--disable-extensions', '--mute-audio',
 ];
 
-export async function startSite({ headers } = {}) {
-  const server = createStaticServer(siteDir, { headers });
+// Serves the built site (or another folder, `root`) on a free loopback port.
+export async function startSite({ headers, root = siteDir } = {}) {
+  const server = createStaticServer(root, { headers });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}/`;
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };

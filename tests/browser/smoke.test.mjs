@@ -2,9 +2,12 @@
 // WebGL, follows the page's size and devicePixelRatio, takes keyboard input, and starts the phone
 // library only after the first frame. Screenshots land in $VERJI_ARTIFACTS_DIR/screenshots.
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  fromHex, hex, inkIn, launchBrowser, nextFrames, openWidget, pixel, screenshot, startSite,
+  fromHex, hex, inkIn, launchBrowser, nextFrames, openWidget, pixel, screenshot, siteDir, startSite,
 } from './harness.mjs';
 
 // The themes' background colours (src/ui/theme.cpp).
@@ -217,6 +220,28 @@ describe('the widget page', () => {
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('says so, and offers a reload, when the wasm cannot be loaded', async () => {
+    // A broken deployment: the same site without widget.wasm.
+    const dir = mkdtempSync(path.join(tmpdir(), 'verji-broken-'));
+    for (const name of readdirSync(siteDir)) if (name !== 'widget.wasm') copyFileSync(path.join(siteDir, name), path.join(dir, name));
+    const broken = await startSite({ root: dir });
+    const context = await browser.newContext({ viewport: { width: 400, height: 600 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${broken.base}?lang=en`);
+      await page.waitForFunction(() => document.documentElement.dataset.verjiError, null, { timeout: 20000 });
+      assert.equal(await page.isVisible('#status'), true);
+      assert.match(await page.textContent('#status-text'), /^The form could not start\. Reload the page/);
+      assert.match(await page.textContent('#status-detail'), /wasm/, 'the technical reason is shown too');
+      assert.equal(await page.isVisible('#status-reload'), true);
+      await screenshot(page, 'smoke-broken-deployment');
+    } finally {
+      await context.close();
+      await broken.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
