@@ -2,6 +2,7 @@
 // playwright-core, read pixels back from screenshots, save screenshots for people to look at.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { createStaticServer } from '../../web/serve.mjs';
@@ -18,6 +19,34 @@ const CHROMIUM_ARGS = [
 ];
 
 // Serves the built site (or another folder, `root`) on a free loopback port.
+// The themes' background colours (src/ui/theme.cpp).
+export const LIGHT_BG = fromHex('#ffffff');
+export const DARK_BG = fromHex('#101317');
+
+// One site server and one browser for a test file; ctx.site and ctx.browser are set before its tests.
+export function useSiteAndBrowser() {
+  const ctx = { site: null, browser: null };
+  before(async () => {
+    ctx.site = await startSite();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.close();
+  });
+  return ctx;
+}
+
+// The widget's controls as it publishes them (id, role, label, state, box in CSS pixels).
+export function controlsOf(page) {
+  return page.evaluate(() => window.verjiLayout);
+}
+
+// Only the text fields among them.
+export async function layoutOf(page) {
+  return (await controlsOf(page)).filter((c) => c.role === 'textbox');
+}
+
 export async function startSite({ headers, root = siteDir } = {}) {
   const server = createStaticServer(root, { headers });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
