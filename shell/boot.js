@@ -18,13 +18,22 @@
     var value = new URLSearchParams(query).get(name);
     return value !== null ? value : new URLSearchParams(window.location.search).get(name);
   }
-  var english = /^en\b/i.test(param('lang') || '');
+  // Same rule as verji::core::lang_from_tag: the primary subtag "en" is English, all else Bokmål.
+  var english = (param('lang') || '').split(/[-_]/)[0].toLowerCase() === 'en';
   if (/dark/.test(param('theme') || '')) root.dataset.theme = 'dark';
   if (english) root.lang = 'en';
 
-  var texts = english
-    ? { loading: 'Loading the form …', failed: 'The form could not start. Reload the page; if that does not help, tell whoever runs Verji for your company.', lost: 'The browser reset the graphics. Reload the page to go on.', reload: 'Reload' }
-    : { loading: 'Laster skjemaet …', failed: 'Skjemaet kunne ikke starte. Last inn siden på nytt; hjelper ikke det, si fra til den som drifter Verji hos dere.', lost: 'Nettleseren nullstilte grafikken. Last inn siden på nytt for å fortsette.', reload: 'Last inn på nytt' };
+  var texts = english ? {
+    loading: 'Loading the form …',
+    failed: 'The form could not start. Reload the page; if that does not help, tell whoever runs Verji for your company.',
+    lost: 'The browser reset the graphics. Reload the page to go on.',
+    reload: 'Reload',
+  } : {
+    loading: 'Laster skjemaet …',
+    failed: 'Skjemaet kunne ikke starte. Last inn siden på nytt; hjelper ikke det, si fra til den som drifter Verji hos dere.',
+    lost: 'Nettleseren nullstilte grafikken. Last inn siden på nytt for å fortsette.',
+    reload: 'Last inn på nytt',
+  };
   statusText.textContent = texts.loading;
   reload.textContent = texts.reload;
   reload.addEventListener('click', function () { window.location.reload(); });
