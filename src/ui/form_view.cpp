@@ -20,7 +20,6 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   if (vm.form == nullptr) return intents;
   const core::InviteForm& form = *vm.form;
   const float em = ctx.fonts.em;
-  const Palette& colours = palette(ctx.theme);
 
   // One undecorated window that is the whole canvas: the widget reads as a form, not a tool.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -58,10 +57,10 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   text(Field::full_name, TextKind::name, Msg::full_name_label, Msg::full_name_hint, "Ola Nordmann", 200);
   section_gap(ctx);
   text(Field::phone, TextKind::tel, Msg::phone_label, Msg::phone_hint, "412 34 567", 40);
-  if (!vm.phone_status.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, vm.phone_status_is_error ? colours.error : colours.text_secondary);
-    ImGui::TextUnformatted(vm.phone_status.data(), vm.phone_status.data() + vm.phone_status.size());
-    ImGui::PopStyleColor();
+  if (vm.phone_status_is_error) {
+    error_text(ctx, vm.phone_status);
+  } else {
+    secondary_text(ctx, vm.phone_status);
   }
   section_gap(ctx);
 

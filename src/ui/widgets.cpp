@@ -43,8 +43,18 @@ int limit_length(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-// Wraps text at the right edge of the current item width (the form's column), not the window's.
-void push_wrap_at_item_width() { ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth()); }
+// Text in `font` and `colour`, wrapped at the right edge of the current item width (the form's
+// column), not the window's. Empty text draws nothing and takes no room.
+void wrapped_text(std::string_view text, ImFont* font, ImU32 colour) {
+  if (text.empty()) return;
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth());
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
 
 }  // namespace
 
@@ -56,28 +66,19 @@ const ControlBox* FrameLayout::find(std::string_view id) const {
 }
 
 void secondary_text(const DrawContext& ctx, std::string_view text) {
-  if (text.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).text_secondary);
-  push_wrap_at_item_width();
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  wrapped_text(text, ctx.fonts.body, palette(ctx.theme).text_secondary);
+}
+
+void error_text(const DrawContext& ctx, std::string_view text) {
+  wrapped_text(text, ctx.fonts.body, palette(ctx.theme).error);
 }
 
 void title_text(const DrawContext& ctx, std::string_view text) {
-  ImGui::PushFont(ctx.fonts.title);
-  push_wrap_at_item_width();
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
+  wrapped_text(text, ctx.fonts.title, palette(ctx.theme).text);
 }
 
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint) {
-  ImGui::PushFont(ctx.fonts.strong);
-  push_wrap_at_item_width();
-  ImGui::TextUnformatted(label.data(), label.data() + label.size());
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
+  wrapped_text(label, ctx.fonts.strong, palette(ctx.theme).text);
   secondary_text(ctx, hint);
 }
 

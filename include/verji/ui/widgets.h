@@ -76,6 +76,9 @@ void field_label(const DrawContext& ctx, std::string_view label, std::string_vie
 // Wrapped text in the secondary colour.
 void secondary_text(const DrawContext& ctx, std::string_view text);
 
+// Wrapped text in the error colour.
+void error_text(const DrawContext& ctx, std::string_view text);
+
 // A heading in the title font, wrapped.
 void title_text(const DrawContext& ctx, std::string_view text);
 
