@@ -35,6 +35,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 // Implemented in library_verji.js.
 extern "C" {
@@ -64,7 +65,8 @@ struct Runner {
   int width = 0;  // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
-  std::string published_layout;
+  std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
+  double published_dpr = 0.0;
   verji::ui::InputTrickle input;
 };
 
@@ -155,12 +157,27 @@ const char* role_name(verji::ui::ControlRole role) {
   return "generic";
 }
 
-// Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed.
+bool same_box(const verji::ui::ControlBox& a, const verji::ui::ControlBox& b) {
+  return a.role == b.role && a.id == b.id && a.label == b.label && a.kind == b.kind && a.min.x == b.min.x &&
+         a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y && a.focused == b.focused &&
+         a.checked == b.checked && a.disabled == b.disabled;
+}
+
+// Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed;
+// most frames they did not, and then nothing is serialised.
 void publish_layout(Runner& r) {
+  const auto& current = r.app->layout().controls;
+  if (r.fonts_dpr == r.published_dpr &&
+      std::equal(current.begin(), current.end(), r.published_controls.begin(), r.published_controls.end(),
+                 same_box)) {
+    return;
+  }
+  r.published_controls = current;
+  r.published_dpr = r.fonts_dpr;
   const double scale = r.fonts_dpr > 0.0 ? 1.0 / r.fonts_dpr : 1.0;
   auto css = [scale](float v) { return std::round(static_cast<double>(v) * scale * 10.0) / 10.0; };
   nlohmann::json controls = nlohmann::json::array();
-  for (const auto& c : r.app->layout().controls) {
+  for (const auto& c : current) {
     nlohmann::json entry = {{"id", c.id},
                             {"role", role_name(c.role)},
                             {"label", c.label},
@@ -174,11 +191,7 @@ void publish_layout(Runner& r) {
     if (c.role == verji::ui::ControlRole::radio) entry["checked"] = c.checked;
     controls.push_back(std::move(entry));
   }
-  std::string text = controls.dump();
-  if (text != r.published_layout) {
-    verji_web_layout(text.c_str());
-    r.published_layout = std::move(text);
-  }
+  verji_web_layout(controls.dump().c_str());
 }
 
 void frame(void* arg) {
