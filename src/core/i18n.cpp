@@ -7,60 +7,47 @@ namespace verji::core {
 namespace {
 
 struct Entry {
-  Msg msg;
   std::string_view key;
   std::string_view nb;
   std::string_view en;
 };
 
-// Order must follow enum Msg; a static_assert below and tests/core/test_i18n.cpp check it.
+// Built from the same .inc files as enum Msg, so the order cannot drift.
 constexpr std::array<Entry, kMsgCount> kCatalogue{{
-    {Msg::form_title, "form_title", "Inviter ny bruker", "Invite a new user"},
-    {Msg::form_intro, "form_intro",
-     "Fyll inn opplysningene om personen du inviterer. CompanyBot oppretter brukeren og svarer i rommet.",
-     "Fill in the details of the person you are inviting. The CompanyBot creates the user and answers in the "
-     "room."},
-    {Msg::email_label, "email_label", "E-postadresse", "E-mail address"},
-    {Msg::email_hint, "email_hint", "Invitasjonen sendes hit. Sjekk at den er riktig.",
-     "The invitation is sent here. Make sure it is correct."},
-    {Msg::full_name_label, "full_name_label", "Fullt navn", "Full name"},
-    {Msg::full_name_hint, "full_name_hint", "Bare fornavn og etternavn. Brukernavnet lages av navnet.",
-     "First and last name only. The username is made from the name."},
-    {Msg::phone_label, "phone_label", "Mobilnummer (valgfritt)", "Mobile number (optional)"},
-    {Msg::phone_hint, "phone_hint", "Anbefalt: gir sikrere verifisering.",
-     "Recommended: it makes verification more secure."},
-    {Msg::phone_loading, "phone_loading", "Laster telefonnummerkontroll …", "Loading phone number check …"},
-    {Msg::phone_invalid, "phone_invalid", "Ikke et gyldig telefonnummer.", "Not a valid phone number."},
-    {Msg::phone_type_mobile, "phone_type_mobile", "mobil", "mobile"},
-    {Msg::phone_type_fixed_line, "phone_type_fixed_line", "fasttelefon", "landline"},
-    {Msg::phone_type_fixed_line_or_mobile, "phone_type_fixed_line_or_mobile", "mobil eller fasttelefon",
-     "mobile or landline"},
-    {Msg::verification_label, "verification_label", "Verifiseringskode via", "Verification code by"},
-    {Msg::verification_sms, "verification_sms", "SMS", "Text message (SMS)"},
-    {Msg::verification_email, "verification_email", "E-post", "E-mail"},
-    {Msg::user_type_label, "user_type_label", "Brukertype", "User type"},
-    {Msg::user_type_standard, "user_type_standard", "Standard (klient)", "Standard (client)"},
-    {Msg::user_type_administrator, "user_type_administrator", "Administrator (medarbeider)",
-     "Administrator (co-worker)"},
-    {Msg::welcome_label, "welcome_label", "Velkomstmelding (valgfritt)", "Welcome message (optional)"},
-    {Msg::welcome_hint, "welcome_hint", "Sendes ukryptert. Ikke skriv sensitive opplysninger.",
-     "Sent unencrypted. Do not write sensitive information."},
-    {Msg::create_button, "create_button", "Opprett", "Create"},
-    {Msg::preview_notice, "preview_notice", "Forhåndsvisning: sending kommer i en senere versjon.",
-     "Preview: sending comes in a later version."},
+#define VERJI_MSG(id, nb, en) {#id, nb, en},
+#include "verji/core/messages/all.inc"
+#undef VERJI_MSG
 }};
-
-constexpr bool catalogue_in_enum_order() {
-  for (std::size_t i = 0; i < kCatalogue.size(); ++i) {
-    if (static_cast<std::size_t>(kCatalogue[i].msg) != i) return false;
-  }
-  return true;
-}
-static_assert(catalogue_in_enum_order(), "kCatalogue must list messages in enum Msg order");
 
 const Entry& entry(Msg msg) noexcept {
   const auto index = static_cast<std::size_t>(msg);
   return kCatalogue[index < kCatalogue.size() ? index : 0];
+}
+
+// Walks `text`, calling on_text(piece) for literal text and on_name(name) for each placeholder.
+template <typename OnText, typename OnName>
+void scan(std::string_view text, OnText on_text, OnName on_name) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      on_text(text.substr(i, 1));
+      i += 2;
+      continue;
+    }
+    if (c == '{') {
+      const auto close = text.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        on_name(text.substr(i + 1, close - i - 1));
+        i = close + 1;
+        continue;
+      }
+    }
+    const auto next = text.find_first_of("{}", i + 1);
+    const auto end = next == std::string_view::npos ? text.size() : next;
+    on_text(text.substr(i, end - i));
+    i = end;
+  }
 }
 
 }  // namespace
@@ -70,7 +57,34 @@ std::string_view tr(Lang lang, Msg msg) noexcept {
   return lang == Lang::en ? e.en : e.nb;
 }
 
+std::string format(Lang lang, Msg msg, const MsgArgs& args) {
+  std::string out;
+  scan(
+      tr(lang, msg), [&](std::string_view piece) { out += piece; },
+      [&](std::string_view name) {
+        for (const auto& arg : args) {
+          if (arg.name == name) {
+            out += arg.value;
+            return;
+          }
+        }
+        out += '{';
+        out += name;
+        out += '}';
+      });
+  return out;
+}
+
+std::vector<std::string> placeholders(std::string_view text) {
+  std::vector<std::string> names;
+  scan(
+      text, [](std::string_view) {}, [&](std::string_view name) { names.emplace_back(name); });
+  return names;
+}
+
 std::string_view key(Msg msg) noexcept { return entry(msg).key; }
+
+std::string_view tag(Lang lang) noexcept { return lang == Lang::en ? "en" : "nb"; }
 
 Lang lang_from_tag(std::string_view tag) noexcept {
   // Only the primary subtag matters: "en-GB" -> "en".

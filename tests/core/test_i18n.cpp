@@ -2,14 +2,19 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
+using verji::core::format;
 using verji::core::key;
 using verji::core::kMsgCount;
 using verji::core::Lang;
 using verji::core::lang_from_tag;
 using verji::core::Msg;
+using verji::core::MsgArgs;
+using verji::core::placeholders;
 using verji::core::tr;
 
 TEST_CASE("every message has a non-empty text in Bokmål and English", "[i18n]") {
@@ -50,4 +55,34 @@ TEST_CASE("language tags from hosts map to a catalogue language", "[i18n]") {
     INFO("tag '" << row.tag << "'");
     CHECK(lang_from_tag(row.tag) == row.lang);
   }
+}
+
+TEST_CASE("both languages of a message use the same placeholders", "[i18n]") {
+  for (std::size_t i = 0; i < kMsgCount; ++i) {
+    const auto msg = static_cast<Msg>(i);
+    INFO("message " << key(msg));
+    auto nb = placeholders(tr(Lang::nb, msg));
+    auto en = placeholders(tr(Lang::en, msg));
+    std::sort(nb.begin(), nb.end());
+    std::sort(en.begin(), en.end());
+    CHECK(nb == en);
+    for (const auto& name : nb) {
+      INFO("placeholder {" << name << "}");
+      CHECK_FALSE(name.empty());
+      CHECK(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("placeholders are found in order, escaped braces are not placeholders", "[i18n]") {
+  CHECK(placeholders("{a} and {b}, again {a}") == std::vector<std::string>{"a", "b", "a"});
+  CHECK(placeholders("{{not}} a placeholder").empty());
+  CHECK(placeholders("unclosed {brace").empty());
+  CHECK(placeholders("").empty());
+}
+
+TEST_CASE("format fills placeholders and leaves missing ones visible", "[i18n]") {
+  // form_title has no placeholder: format returns the text unchanged.
+  CHECK(format(Lang::nb, Msg::form_title, {}) == tr(Lang::nb, Msg::form_title));
+  CHECK(format(Lang::en, Msg::form_title, MsgArgs{{"unused", "x"}}) == tr(Lang::en, Msg::form_title));
 }
