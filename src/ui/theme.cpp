@@ -19,6 +19,8 @@ constexpr Palette kLight{
     rgb(0x0A7A58),  // accent (dark enough for white text: 5.3:1)
     rgb(0xFFFFFF),  // accent_text
     rgb(0xD51928),  // error
+    rgb(0x8A5300),  // warning
+    rgb(0x0A7A58),  // success
     rgb(0x0467DD),  // focus
 };
 
@@ -31,6 +33,8 @@ constexpr Palette kDark{
     rgb(0x0B7B5A),  // accent
     rgb(0xFFFFFF),  // accent_text
     rgb(0xFD8078),  // error
+    rgb(0xF0B44C),  // warning
+    rgb(0x4CC38A),  // success
     rgb(0x4C9AFF),  // focus
 };
 

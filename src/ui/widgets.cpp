@@ -56,6 +56,18 @@ void wrapped_text(std::string_view text, ImFont* font, ImU32 colour) {
   ImGui::PopFont();
 }
 
+ImU32 tone_colour(const DrawContext& ctx, Tone tone) {
+  const Palette& p = palette(ctx.theme);
+  switch (tone) {
+    case Tone::neutral: return p.text;
+    case Tone::secondary: return p.text_secondary;
+    case Tone::success: return p.success;
+    case Tone::warning: return p.warning;
+    case Tone::error: return p.error;
+  }
+  return p.text;
+}
+
 }  // namespace
 
 const ControlBox* FrameLayout::find(std::string_view id) const {
@@ -156,6 +168,44 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
   box.focused = ImGui::IsItemFocused();
   record(ctx, std::move(box));
   return clicked && enabled;
+}
+
+bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
+  const float em = ctx.fonts.em;
+  const Palette& p = palette(ctx.theme);
+  const std::string text = imgui_id(label, id);
+  ImGui::PushStyleColor(ImGuiCol_Button, p.field_background);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.field_border);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.field_border);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+  ImGui::PushStyleColor(ImGuiCol_Border, p.field_border);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, 0.07f * em));
+  ImGui::BeginDisabled(!enabled);
+  const bool clicked = ImGui::Button(text.c_str(), ImVec2(0.0f, 2.0f * em));
+  ImGui::EndDisabled();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(5);
+
+  ControlBox box;
+  box.role = ControlRole::button;
+  box.id = std::string(id);
+  box.label = std::string(label);
+  box.disabled = !enabled;
+  box.focused = ImGui::IsItemFocused();
+  record(ctx, std::move(box));
+  return clicked && enabled;
+}
+
+void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone) {
+  if (text.empty()) return;
+  ImGui::BeginGroup();
+  wrapped_text(text, ctx.fonts.body, tone_colour(ctx, tone));
+  ImGui::EndGroup();
+  ControlBox box;
+  box.role = ControlRole::status;
+  box.id = std::string(id);
+  box.label = std::string(text);
+  record(ctx, std::move(box));
 }
 
 }  // namespace verji::ui

@@ -30,6 +30,8 @@ TEST_CASE("text colours meet WCAG AA contrast in both themes", "[theme]") {
     CHECK(contrast(p.text, p.field_background) >= 4.5);
     CHECK(contrast(p.accent_text, p.accent) >= 4.5);
     CHECK(contrast(p.error, p.background) >= 4.5);
+    CHECK(contrast(p.warning, p.background) >= 4.5);
+    CHECK(contrast(p.success, p.background) >= 4.5);
     // Non-text contrast (WCAG 1.4.11): focus ring and field border against the background.
     CHECK(contrast(p.focus, p.background) >= 3.0);
   }

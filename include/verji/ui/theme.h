@@ -17,6 +17,8 @@ struct Palette {
   ImU32 accent;
   ImU32 accent_text;  // text on an accent-coloured button
   ImU32 error;
+  ImU32 warning;  // text: sensitive-data and other warnings
+  ImU32 success;  // text: the CompanyBot created the user
   ImU32 focus;
 };
 

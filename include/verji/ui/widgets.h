@@ -20,7 +20,12 @@ namespace verji::ui {
 // What kind of text a field holds; a DOM layer maps it to <input type/inputmode/autocomplete>.
 enum class TextKind { email, name, tel, multiline };
 
-enum class ControlRole { text_field, radio, button };
+// status: a live line of text (a submission's state, a connection notice); a DOM layer maps it to an
+// ARIA live region.
+enum class ControlRole { text_field, radio, button, status };
+
+// The colour a line of text speaks in.
+enum class Tone { neutral, secondary, success, warning, error };
 
 // A control drawn this frame: what it is, its state, and where (physical pixels of the canvas).
 struct ControlBox {
@@ -69,6 +74,12 @@ bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view 
 // The form's main button, in the accent colour; greyed out and inert when disabled. Returns true
 // when clicked.
 bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
+
+// A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again".
+bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
+
+// A wrapped line of live status text in `tone`, recorded in the layout as a status with `id`.
+void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone);
 
 // A label in the strong font, followed by an optional wrapped hint in the secondary colour.
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint);

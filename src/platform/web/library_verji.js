@@ -1,5 +1,6 @@
 // JS side of the web platform layer (linked with --js-library). Small on purpose: it reads the
-// page's location, and reports frames, figures and fatal errors to the page (shell/boot.js).
+// page's location, reports frames, figures and fatal errors to the page (shell/boot.js), and
+// connects the wasm to the host through the JS bridge (bridge.js).
 mergeInto(LibraryManager.library, {
   // Copies location.search (part 0) or location.hash (part 1) into buffer; returns its UTF-8 length.
   verji_web_location: function (part, buffer, size) {
@@ -18,6 +19,38 @@ mergeInto(LibraryManager.library, {
 
   verji_web_layout: function (json) {
     window.verjiLayout = JSON.parse(UTF8ToString(json));
+  },
+
+  // Connects the wasm to the JS bridge (bridge.js): queued and future host messages are handed to
+  // verji_host_message (web_runner.cpp) as UTF-8 JSON text. Returns the bridge's state:
+  // 0 standalone (no host), 1 waiting or connected, 2 refused (see verji_bridge_reason).
+  verji_bridge_attach__deps: ['malloc', 'free'],
+  verji_bridge_attach: function () {
+    var bridge = window.verjiBridge;
+    if (!bridge) return 0;
+    bridge.attach(function (text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      try {
+        _verji_host_message(ptr);
+      } finally {
+        _free(ptr);
+      }
+    });
+    return bridge.state === 'standalone' ? 0 : bridge.state === 'refused' ? 2 : 1;
+  },
+
+  // Copies why the bridge refused the host into buffer; returns its UTF-8 length.
+  verji_bridge_reason: function (buffer, size) {
+    var text = window.verjiBridge ? window.verjiBridge.reason : '';
+    if (buffer && size > 0) stringToUTF8(text, buffer, size);
+    return lengthBytesUTF8(text);
+  },
+
+  // One JSON text for the host; the bridge decides where (never "*").
+  verji_bridge_post: function (json) {
+    if (window.verjiBridge) window.verjiBridge.post(UTF8ToString(json));
   },
 
   verji_web_fatal: function (message) {

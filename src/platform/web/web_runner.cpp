@@ -153,6 +153,7 @@ const char* role_name(verji::ui::ControlRole role) {
     case verji::ui::ControlRole::text_field: return "textbox";
     case verji::ui::ControlRole::radio: return "radio";
     case verji::ui::ControlRole::button: return "button";
+    case verji::ui::ControlRole::status: return "status";
   }
   return "generic";
 }
