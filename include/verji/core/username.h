@@ -15,6 +15,13 @@
 
 namespace verji::core {
 
+// The name as it is sent: NFC, invisible characters removed, runs of white space collapsed to
+// one space, trimmed. Ill-formed UTF-8 bytes become U+FFFD.
+std::string normalize_full_name(std::string_view full_name);
+
+// The words of normalize_full_name(full_name): "  Ola  Jakob Nordmann " -> Ola, Jakob, Nordmann.
+std::vector<std::string> name_parts(std::string_view full_name);
+
 // "Ola Nordmann" -> "olanordmann" (joined) or "ola.nordmann" (dotted); empty when the name gives
 // no usable localpart (e.g. only Cyrillic letters, or only digits).
 std::string derive_username(std::string_view full_name, UsernameStyle style);
