@@ -75,13 +75,14 @@ std::string format_as_you_type(std::string_view text, std::string_view region) {
       util().GetAsYouTypeFormatter(std::string(region)));
   std::string formatted;
   bool any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  for (const char c : text) {
     const bool digit = c >= '0' && c <= '9';
     const bool plus = c == '+' && !any;
     if (!digit && !plus) continue;
     any = true;
-    formatter->InputDigit(static_cast<char32>(c), &formatted);
+    formatter->InputDigit(static_cast<int>(c)  // libphonenumber's char32 is a signed int
+                          ,
+                          &formatted);
   }
   return formatted;
 }
