@@ -97,6 +97,11 @@ TEST_CASE("numbers are formatted as they are typed", "[phone]") {
       {"0701234567", "SE", "070-123 45 67"},
       {"", "NO", ""},
       {"abc", "NO", ""},
+      {"(412) 34-567", "NO", "412 34 567"},
+      // Fullwidth digits and plus, as an IME types them.
+      {"\xEF\xBC\x8B\xEF\xBC\x94\xEF\xBC\x97\xEF\xBC\x94\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94"
+       "\xEF\xBC\x95\xEF\xBC\x96\xEF\xBC\x97",
+       "NO", "+47 412 34 567"},
   };
   for (const auto& row : rows) {
     INFO(row.typed << " in " << row.region);

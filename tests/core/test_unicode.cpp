@@ -82,6 +82,11 @@ TEST_CASE("general categories come from the Unicode Character Database", "[unico
   CHECK(unicode::is_bidi_control(U'\u2067'));
   CHECK_FALSE(unicode::is_bidi_control(U'a'));
   CHECK(unicode::is_digit(U'\u0663'));  // Arabic-Indic three
+  CHECK(unicode::digit_value(U'\u0663') == 3);
+  CHECK(unicode::digit_value(U'\uFF19') == 9);      // fullwidth nine
+  CHECK(unicode::digit_value(U'\U0001D7D9') == 1);  // mathematical double-struck one, 2nd run of 10
+  CHECK(unicode::digit_value(U'7') == 7);
+  CHECK(unicode::digit_value(U'x') == -1);
   CHECK_FALSE(unicode::data_version().empty());
 }
 
