@@ -1,9 +1,13 @@
 #include "verji/core/phone.h"
 
+#include "verji/core/unicode.h"
+
+#include <phonenumbers/asyoutypeformatter.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <chrono>
+#include <memory>
 
 namespace verji::core {
 namespace {
@@ -66,6 +70,24 @@ PhoneCheck check_phone(std::string_view text, std::string_view default_region) {
   phone_util.Format(number, PhoneNumberUtil::E164, &result.e164);
   phone_util.Format(number, PhoneNumberUtil::INTERNATIONAL, &result.international);
   return result;
+}
+
+std::string format_as_you_type(std::string_view text, std::string_view region) {
+  const std::unique_ptr<i18n::phonenumbers::AsYouTypeFormatter> formatter(
+      util().GetAsYouTypeFormatter(std::string(region)));
+  std::string formatted;
+  bool any = false;
+  for (const char32_t c : unicode::decode(text).chars) {
+    // Digits of any script (fullwidth from an IME, Arabic-Indic, ...) as ASCII, and one leading
+    // plus sign. Spaces, dashes and brackets typed are dropped; the formatter puts its own back.
+    const int digit = unicode::digit_value(c);
+    const bool plus = !any && (c == U'+' || c == U'\uFF0B');
+    if (digit < 0 && !plus) continue;
+    any = true;
+    const char ascii = plus ? '+' : static_cast<char>('0' + digit);
+    formatter->InputDigit(ascii, &formatted);
+  }
+  return formatted;
 }
 
 std::string_view to_string(PhoneType type) noexcept {
