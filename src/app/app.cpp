@@ -1,9 +1,9 @@
 #include "verji/app/app.h"
 
+#include "verji/core/invite_request.h"
 #include "verji/core/phone.h"
-#include "verji/core/url_params.h"
+#include "verji/core/version.h"
 
-#include <cctype>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -11,36 +11,89 @@
 namespace verji::app {
 namespace {
 
-// "no" or "NO" -> "NO"; anything that is not two ASCII letters -> empty.
-std::string region_code(std::string_view s) {
-  if (s.size() != 2 || !std::isalpha(static_cast<unsigned char>(s[0])) ||
-      !std::isalpha(static_cast<unsigned char>(s[1]))) {
-    return {};
+using core::Msg;
+
+bool same_form(const core::InviteForm& a, const core::InviteForm& b) {
+  return a.email == b.email && a.full_name == b.full_name && a.phone == b.phone &&
+         a.verification == b.verification && a.verification_chosen == b.verification_chosen &&
+         a.user_type == b.user_type && a.welcome_message == b.welcome_message;
+}
+
+ui::Tone tone_of(core::Severity severity) {
+  switch (severity) {
+    case core::Severity::error: return ui::Tone::error;
+    case core::Severity::warning: return ui::Tone::warning;
+    case core::Severity::notice: return ui::Tone::secondary;
   }
-  return {static_cast<char>(std::toupper(static_cast<unsigned char>(s[0]))),
-          static_cast<char>(std::toupper(static_cast<unsigned char>(s[1])))};
+  return ui::Tone::secondary;
+}
+
+ui::Tone tone_of(core::SubmissionState state) {
+  using S = core::SubmissionState;
+  switch (state) {
+    case S::success: return ui::Tone::success;
+    case S::email_registered:
+    case S::username_taken:
+    case S::no_answer_yet:
+    case S::unknown_after_timeout:
+    case S::rate_limited: return ui::Tone::warning;
+    case S::failed:
+    case S::capability_denied:
+    case S::send_failed: return ui::Tone::error;
+    case S::sending:
+    case S::sent:
+    case S::processing:
+    case S::unknown_text: return ui::Tone::neutral;
+  }
+  return ui::Tone::neutral;
+}
+
+// A string member of the invite block in `content`, or empty.
+std::string block_string(const nlohmann::json& content, const char* name) {
+  const auto block = content.find(core::kInviteKey);
+  if (block == content.end() || !block->is_object()) return {};
+  const auto value = block->find(name);
+  return value != block->end() && value->is_string() ? value->get<std::string>() : std::string{};
+}
+
+core::WidgetSession session_of(const core::WidgetConfig& widget) {
+  core::WidgetSession session;
+  session.widget_id = widget.widget_id;
+  session.user_id = widget.user_id;
+  session.room_id = widget.room_id;
+  session.bot_user_id = widget.bot_user_id;
+  session.silence_timeout = widget.silence_timeout_ms;
+  return session;
+}
+
+ui::Theme theme_of(std::string_view name) {
+  // Element sends "light", "dark" or "custom-..." (and Verji "Verji_dark"): dark if it says so.
+  return name.find("dark") != std::string_view::npos || name.find("Dark") != std::string_view::npos
+             ? ui::Theme::dark
+             : ui::Theme::light;
 }
 
 }  // namespace
 
 Config config_from_url(std::string_view search, std::string_view hash) {
-  const auto params = core::UrlParams::parse(search, hash);
   Config config;
-  if (auto lang = params.get("lang")) config.lang = core::lang_from_tag(*lang);
-  if (auto theme = params.get("theme")) {
-    // Element sends "light", "dark" or "custom-..." (and Verji "Verji_dark"): dark if it says so.
-    config.theme = theme->find("dark") != std::string::npos ? ui::Theme::dark : ui::Theme::light;
-  }
-  if (auto region = params.get("phone_region")) {
-    if (auto code = region_code(*region); !code.empty()) config.phone_region = std::move(code);
-  }
+  config.widget = core::widget_config_from_url(search, hash);
+  config.lang = config.widget.lang;
+  config.theme = config.widget.dark ? ui::Theme::dark : ui::Theme::light;
+  config.phone_region = config.widget.phone_region;
   return config;
 }
 
 App::App(Config config) : config_(std::move(config)) {
-  view_.lang = config_.lang;
   view_.form = &form_;
-  refresh_phone_status();
+  if (config_.widget.hosted()) engine_ = std::make_unique<core::WidgetEngine>(session_of(config_.widget));
+  revalidate();
+}
+
+Connection App::connection() const noexcept {
+  if (!refused_reason_.empty()) return Connection::refused;
+  if (!engine_) return Connection::standalone;
+  return engine_->handshake() == core::HandshakeState::ready ? Connection::ready : Connection::connecting;
 }
 
 bool App::frame(const ui::FontSet& fonts) {
@@ -48,14 +101,72 @@ bool App::frame(const ui::FontSet& fonts) {
   const ui::DrawContext ctx{config_.theme, fonts, &layout_};
   const auto intents = ui::draw_form(ctx, view_);
   for (const auto& intent : intents) apply(intent);
+  if (!intents.empty()) refresh_view();
   return !intents.empty();
 }
 
 bool App::after_present() {
   if (core::phone_ready()) return false;
   phone_startup_ms_ = core::phone_warm_up();
-  refresh_phone_status();
+  revalidate();
   return true;
+}
+
+void App::connect(core::Millis now) {
+  now_ = now;
+  if (!engine_ || !refused_reason_.empty()) return;
+  engine_->start(now);
+  apply_engine_events();
+  refresh_view();
+}
+
+void App::refuse_host(std::string reason) {
+  refused_reason_ = reason.empty() ? std::string("refused") : std::move(reason);
+  refresh_view();
+}
+
+bool App::on_host_message(std::string_view json_text, core::Millis now) {
+  now_ = now;
+  if (!engine_ || !refused_reason_.empty()) return false;
+  engine_->receive(json_text, now);
+  const bool changed = apply_engine_events();
+  refresh_view();  // cheap, and the engine may have changed state without an event
+  return changed;
+}
+
+bool App::tick(core::Millis now) {
+  now_ = now;
+  if (!engine_) return false;
+  const auto deadline = engine_->next_deadline();
+  if (!deadline || *deadline > now) return false;
+  engine_->tick(now);
+  apply_engine_events();
+  refresh_view();
+  return true;
+}
+
+std::vector<std::string> App::take_outbound() {
+  if (!engine_) return {};
+  return engine_->take_outbound();
+}
+
+std::optional<core::Millis> App::next_deadline() const {
+  if (!engine_) return std::nullopt;
+  return engine_->next_deadline();
+}
+
+bool App::apply_engine_events() {
+  bool changed = false;
+  for (const auto& event : engine_->take_events()) {
+    changed = true;
+    if (const auto* theme = std::get_if<core::ThemeChanged>(&event)) {
+      config_.theme = theme_of(theme->name);
+    } else if (const auto* lang = std::get_if<core::LanguageChanged>(&event)) {
+      config_.lang = core::lang_from_tag(lang->lang);
+      revalidate();  // findings are worded in the new language
+    }
+  }
+  return changed;
 }
 
 void App::apply(const ui::Intent& intent) {
@@ -64,44 +175,148 @@ void App::apply(const ui::Intent& intent) {
         using T = std::decay_t<decltype(i)>;
         if constexpr (std::is_same_v<T, ui::EditText>) {
           core::set_text(form_, i.field, i.text);
-          if (i.field == core::Field::phone) refresh_phone_status();
+          revalidate();
         } else if constexpr (std::is_same_v<T, ui::ChooseVerification>) {
           form_.verification = i.value;
+          form_.verification_chosen = true;
+          revalidate();
         } else if constexpr (std::is_same_v<T, ui::ChooseUserType>) {
           form_.user_type = i.value;
+          revalidate();
         } else if constexpr (std::is_same_v<T, ui::Submit>) {
-          // Sending arrives with the widget protocol; the button is disabled until then.
+          submit();
+        } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
+          if (engine_) engine_->request_capabilities(now_);
+        } else if constexpr (std::is_same_v<T, ui::Resend>) {
+          if (engine_) engine_->resend(i.request_id, now_);
         }
       },
       intent);
 }
 
+void App::submit() {
+  submit_attempted_ = true;
+  if (!validation_.sendable() || !engine_ || connection() != Connection::ready) return;
+  if (submitted_form_ && same_form(*submitted_form_, form_)) return;  // already sent as it is
+  std::string request_id = core::new_request_id();
+  auto content = core::invite_event_content(form_, validation_, config_.lang, request_id,
+                                            core::widget_version());
+  if (engine_->submit(std::move(request_id), std::move(content), now_).ok()) submitted_form_ = form_;
+  apply_engine_events();
+}
+
+void App::revalidate() {
+  core::ValidationOptions options;
+  options.phone_region = config_.phone_region;
+  options.username_style = config_.widget.username_style;
+  options.server_name = config_.widget.server_name;
+  options.allow_phone_startup = false;  // never pay libphonenumber's start-up inside a frame
+  validation_ = core::validate(form_, options);
+  refresh_phone_status();
+  refresh_view();
+}
+
+void App::refresh_view() {
+  const core::Lang lang = config_.lang;
+  view_.lang = lang;
+  view_.verification = validation_.normalized.verification;
+
+  // Findings: errors once the field has text or a send was attempted (an empty form is not
+  // wrong yet); warnings and notices whenever they apply.
+  view_.notes.clear();
+  for (const auto& finding : validation_.findings) {
+    const bool empty = core::text_of(form_, finding.field).empty();
+    const bool text_field = finding.field != core::Field::verification && finding.field != core::Field::user_type;
+    if (finding.severity == core::Severity::error && text_field && empty && !submit_attempted_) continue;
+    if (finding.code == "phone.pending") continue;  // the phone status line says it already
+    view_.notes.push_back({finding.field, core::format(lang, finding.message, finding.args), tone_of(finding.severity)});
+  }
+
+  const auto& n = validation_.normalized;
+  view_.username_preview.clear();
+  if (!n.user_id.empty() || !n.username.empty()) {
+    view_.username_preview =
+        core::format(lang, Msg::username_preview, {{"user_id", n.user_id.empty() ? n.username : n.user_id}});
+  }
+
+  // The connection, and what it allows.
+  view_.connection_notice.clear();
+  view_.connection_tone = ui::Tone::secondary;
+  view_.offer_permission_request = false;
+  switch (connection()) {
+    case Connection::standalone:
+      view_.connection_notice = std::string(core::tr(lang, Msg::connection_standalone));
+      break;
+    case Connection::refused:
+      view_.connection_notice = core::format(lang, Msg::connection_refused, {{"reason", refused_reason_}});
+      view_.connection_tone = ui::Tone::error;
+      break;
+    case Connection::connecting:
+      view_.connection_notice = std::string(core::tr(lang, Msg::widget_not_ready));
+      break;
+    case Connection::ready:
+      if (!engine_->can_send()) {
+        view_.connection_notice = std::string(core::tr(lang, Msg::connection_cannot_send));
+        view_.connection_tone = ui::Tone::warning;
+        view_.offer_permission_request = true;
+      }
+      break;
+  }
+
+  const bool unchanged = submitted_form_ && same_form(*submitted_form_, form_);
+  const bool busy = engine_ && engine_->send_in_flight();
+  view_.can_submit = validation_.sendable() && connection() == Connection::ready && engine_->can_send() &&
+                     !busy && !unchanged;
+  view_.submit_hint.clear();
+  if (submit_attempted_ && !validation_.sendable() && !validation_.phone_pending) {
+    view_.submit_hint = std::string(core::tr(lang, Msg::submit_fix_errors));
+  }
+
+  view_.submissions.clear();
+  if (engine_) {
+    const auto& all = engine_->submissions();
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+      ui::SubmissionEntry entry;
+      entry.request_id = it->request_id;
+      entry.title = core::format(lang, Msg::submission_title,
+                                 {{"full_name", block_string(it->content, "full_name")},
+                                  {"email", block_string(it->content, "email")}});
+      entry.state = core::describe(lang, *it);
+      entry.tone = tone_of(it->state);
+      entry.can_resend = it->resend_allowed;
+      if (it->state == core::SubmissionState::username_taken) {
+        entry.detail = std::string(core::tr(lang, Msg::submission_username_taken_hint));
+      } else if (it->state == core::SubmissionState::email_registered && !it->room.empty()) {
+        entry.detail = core::format(lang, Msg::submission_email_registered_room, {{"room", it->room}});
+      }
+      view_.submissions.push_back(std::move(entry));
+    }
+  }
+}
+
 void App::refresh_phone_status() {
   view_.phone_status.clear();
   view_.phone_status_is_error = false;
+  const core::Lang lang = config_.lang;
   if (form_.phone.find_first_not_of(" \t") == std::string::npos) return;
-  if (!core::phone_ready()) {
+  if (validation_.phone_pending) {
     // Never pay libphonenumber's start-up inside a frame; after_present() will refresh this.
-    view_.phone_status = std::string(core::tr(config_.lang, core::Msg::phone_loading));
+    view_.phone_status = std::string(core::tr(lang, Msg::phone_loading));
     return;
   }
-  const core::PhoneCheck check = core::check_phone(form_.phone, config_.phone_region);
-  if (!check.valid) {
-    view_.phone_status = std::string(core::tr(config_.lang, core::Msg::phone_invalid));
-    view_.phone_status_is_error = true;
-    return;
-  }
-  view_.phone_status = check.international;
-  core::Msg type_msg = core::Msg::count_;
-  switch (check.type) {
-    case core::PhoneType::mobile: type_msg = core::Msg::phone_type_mobile; break;
-    case core::PhoneType::fixed_line: type_msg = core::Msg::phone_type_fixed_line; break;
-    case core::PhoneType::fixed_line_or_mobile: type_msg = core::Msg::phone_type_fixed_line_or_mobile; break;
+  const auto& n = validation_.normalized;
+  if (n.phone_e164.empty()) return;  // the finding under the field says what is wrong
+  view_.phone_status = n.phone_international;
+  Msg type_msg = Msg::count_;
+  switch (n.phone_type) {
+    case core::PhoneType::mobile: type_msg = Msg::phone_type_mobile; break;
+    case core::PhoneType::fixed_line: type_msg = Msg::phone_type_fixed_line; break;
+    case core::PhoneType::fixed_line_or_mobile: type_msg = Msg::phone_type_fixed_line_or_mobile; break;
     default: break;
   }
-  if (type_msg != core::Msg::count_) {
+  if (type_msg != Msg::count_) {
     view_.phone_status += " \xC2\xB7 ";  // middle dot
-    view_.phone_status += core::tr(config_.lang, type_msg);
+    view_.phone_status += core::tr(lang, type_msg);
   }
 }
 

@@ -13,6 +13,31 @@ std::string_view t(const FormViewModel& vm, Msg msg) { return core::tr(vm.lang, 
 
 void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
 
+void notes_for(const DrawContext& ctx, const FormViewModel& vm, Field field) {
+  int index = 0;
+  for (const auto& note : vm.notes) {
+    if (note.field != field) continue;
+    status_text(ctx, std::string(core::field_name(field)) + ".note" + std::to_string(index++), note.text,
+                note.tone);
+  }
+}
+
+void submissions(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {
+  if (vm.submissions.empty()) return;
+  section_gap(ctx);
+  field_label(ctx, t(vm, Msg::submissions_heading), {});
+  for (const auto& entry : vm.submissions) {
+    const std::string id = "submission=" + entry.request_id;
+    wrapped_label(ctx, entry.title);
+    status_text(ctx, id, entry.state, entry.tone);
+    status_text(ctx, id + ".detail", entry.detail, Tone::secondary);
+    if (entry.can_resend && secondary_button(ctx, "resend=" + entry.request_id, t(vm, Msg::action_resend), true)) {
+      intents.push_back(Resend{entry.request_id});
+    }
+    section_gap(ctx);
+  }
+}
+
 }  // namespace
 
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
@@ -52,26 +77,35 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
     }
   };
 
+  if (!vm.connection_notice.empty()) {
+    status_text(ctx, "connection", vm.connection_notice, vm.connection_tone);
+    if (vm.offer_permission_request &&
+        secondary_button(ctx, "request_permission", t(vm, Msg::action_request_permission), true)) {
+      intents.push_back(RequestPermission{});
+    }
+    section_gap(ctx);
+  }
+
   text(Field::email, TextKind::email, Msg::email_label, Msg::email_hint, "ola.nordmann@firma.no", 254);
+  notes_for(ctx, vm, Field::email);
   section_gap(ctx);
   text(Field::full_name, TextKind::name, Msg::full_name_label, Msg::full_name_hint, "Ola Nordmann", 200);
+  status_text(ctx, "username", vm.username_preview, Tone::secondary);
+  notes_for(ctx, vm, Field::full_name);
   section_gap(ctx);
   text(Field::phone, TextKind::tel, Msg::phone_label, Msg::phone_hint, "412 34 567", 40);
-  if (vm.phone_status_is_error) {
-    error_text(ctx, vm.phone_status);
-  } else {
-    secondary_text(ctx, vm.phone_status);
-  }
+  status_text(ctx, "phone.status", vm.phone_status, vm.phone_status_is_error ? Tone::error : Tone::secondary);
+  notes_for(ctx, vm, Field::phone);
   section_gap(ctx);
 
   field_label(ctx, t(vm, Msg::verification_label), {});
   if (radio_button(ctx, "verification=sms", t(vm, Msg::verification_sms),
-                   form.verification == core::Verification::sms)) {
+                   vm.verification == core::Verification::sms)) {
     intents.push_back(ChooseVerification{core::Verification::sms});
   }
   ImGui::SameLine(0.0f, 1.5f * em);
   if (radio_button(ctx, "verification=email", t(vm, Msg::verification_email),
-                   form.verification == core::Verification::email)) {
+                   vm.verification == core::Verification::email)) {
     intents.push_back(ChooseVerification{core::Verification::email});
   }
   section_gap(ctx);
@@ -85,13 +119,16 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
                    form.user_type == core::UserType::administrator)) {
     intents.push_back(ChooseUserType{core::UserType::administrator});
   }
+  notes_for(ctx, vm, Field::user_type);
   section_gap(ctx);
 
-  text(Field::welcome_message, TextKind::multiline, Msg::welcome_label, Msg::welcome_hint, {}, 1000);
+  text(Field::welcome_message, TextKind::multiline, Msg::welcome_label, Msg::welcome_hint, {}, 4000);
+  notes_for(ctx, vm, Field::welcome_message);
   section_gap(ctx);
 
   if (primary_button(ctx, "create", t(vm, Msg::create_button), vm.can_submit)) intents.push_back(Submit{});
-  if (!vm.can_submit) secondary_text(ctx, t(vm, Msg::preview_notice));
+  status_text(ctx, "create.hint", vm.submit_hint, Tone::error);
+  submissions(ctx, vm, intents);
 
   ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area
   ImGui::PopItemWidth();

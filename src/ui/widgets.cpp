@@ -81,6 +81,10 @@ void secondary_text(const DrawContext& ctx, std::string_view text) {
   wrapped_text(text, ctx.fonts.body, palette(ctx.theme).text_secondary);
 }
 
+void wrapped_label(const DrawContext& ctx, std::string_view text) {
+  wrapped_text(text, ctx.fonts.strong, palette(ctx.theme).text);
+}
+
 void error_text(const DrawContext& ctx, std::string_view text) {
   wrapped_text(text, ctx.fonts.body, palette(ctx.theme).error);
 }

@@ -1,16 +1,25 @@
-// The app layer: owns the widget's state, derives the view model, applies the UI's intents.
+// The app layer: owns the widget's state, derives the view model, applies the UI's intents, and
+// talks to the Matrix client through the core's widget protocol engine.
 //
-// The platform layer (src/platform/web) owns the window, the GL context, the fonts and the main
-// loop; it calls frame() inside an ImGui frame and after_present() once a frame is on screen.
+// The platform layer (src/platform/web) owns the window, the GL context, the fonts, the main loop
+// and the JS bridge; it hands host messages to on_host_message(), posts take_outbound(), calls
+// tick() before each frame, frame() inside an ImGui frame, and after_present() once a frame is on
+// screen. Time is injected (monotonic milliseconds), so everything here runs headless in tests.
 #pragma once
 
 #include "verji/core/i18n.h"
 #include "verji/core/invite_form.h"
+#include "verji/core/validation.h"
+#include "verji/core/widget_config.h"
+#include "verji/core/widget_protocol.h"
 #include "verji/ui/form_view.h"
 #include "verji/ui/widgets.h"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace verji::app {
 
@@ -18,11 +27,20 @@ struct Config {
   core::Lang lang = core::Lang::nb;
   ui::Theme theme = ui::Theme::light;
   std::string phone_region = "NO";  // ISO 3166 default region for national phone numbers
+  core::WidgetConfig widget;        // ids, bot, username style, ... (core/widget_config.h)
 };
 
-// Reads `lang`, `theme` and `phone_region` from the widget URL's query and fragment.
-// Unknown or malformed values keep the defaults.
+// Reads the configuration from the widget URL's query and fragment. Unknown or malformed values
+// keep the defaults.
 Config config_from_url(std::string_view search, std::string_view hash);
+
+// How the page is connected to a Matrix client.
+enum class Connection {
+  standalone,  // no widget id: a browser tab or a designer's preview; nothing can be sent
+  connecting,  // hosted, handshake not finished
+  ready,       // handshake done
+  refused,     // the JS bridge refused the host (origin not allow-listed); nothing can be sent
+};
 
 class App {
  public:
@@ -38,18 +56,47 @@ class App {
   // state changed.
   bool after_present();
 
+  // --- the host ----------------------------------------------------------------------------------
+  // The bridge is attached: start the handshake (hosted pages only).
+  void connect(core::Millis now);
+  // The JS bridge refused the host; `reason` is shown to the admin.
+  void refuse_host(std::string reason);
+  // One message from the host, already checked by the JS bridge. Returns true when state changed.
+  bool on_host_message(std::string_view json_text, core::Millis now);
+  // Timeouts and deadlines; call before each frame. Returns true when state changed.
+  bool tick(core::Millis now);
+  // JSON texts for the host, in order.
+  std::vector<std::string> take_outbound();
+  // When tick() next has work, if ever (for an idle loop).
+  std::optional<core::Millis> next_deadline() const;
+
   const Config& config() const noexcept { return config_; }
   const core::InviteForm& form() const noexcept { return form_; }
+  const core::Validation& validation() const noexcept { return validation_; }
   const ui::FrameLayout& layout() const noexcept { return layout_; }
   const ui::FormViewModel& view_model() const noexcept { return view_; }
   double phone_startup_ms() const noexcept { return phone_startup_ms_; }
+  Connection connection() const noexcept;
+  const core::WidgetEngine* engine() const noexcept { return engine_.get(); }
 
  private:
   void apply(const ui::Intent& intent);
+  void submit();
+  bool apply_engine_events();
+  void revalidate();
+  void refresh_view();
   void refresh_phone_status();
 
   Config config_;
   core::InviteForm form_;
+  core::Validation validation_;
+  std::unique_ptr<core::WidgetEngine> engine_;  // hosted pages only
+  std::string refused_reason_;
+  // The form as it was last handed to the engine: Create stays off until the admin changes
+  // something, so the same invitation is never posted twice by a second click.
+  std::optional<core::InviteForm> submitted_form_;
+  bool submit_attempted_ = false;
+  core::Millis now_ = 0;
   ui::FormViewModel view_;
   ui::FrameLayout layout_;
   double phone_startup_ms_ = -1.0;

@@ -11,13 +11,38 @@
 
 namespace verji::ui {
 
+// A finding or hint shown under a field, already worded in the current language.
+struct FieldNote {
+  core::Field field = core::Field::email;
+  std::string text;
+  Tone tone = Tone::secondary;
+};
+
+// One invitation sent from this widget and what the CompanyBot said about it.
+struct SubmissionEntry {
+  std::string request_id;
+  std::string title;  // "Ola Nordmann (ola@firma.no)"
+  std::string state;  // the current state, worded: "Behandler …", "Brukernavnet olanordmann er opptatt"
+  std::string detail;  // a second line (a hint, the room the bot named); may be empty
+  Tone tone = Tone::secondary;
+  bool can_resend = false;
+};
+
 // What the app derives for the view each frame (the view computes nothing itself).
 struct FormViewModel {
   core::Lang lang = core::Lang::nb;
   const core::InviteForm* form = nullptr;
+  core::Verification verification = core::Verification::email;  // the channel that will be sent
   std::string phone_status;  // e.g. "+47 412 34 567 · mobil", or a loading/error text
   bool phone_status_is_error = false;
+  std::string username_preview;  // "Brukernavnet blir trolig @olanordmann:prod.verji.app"
+  std::vector<FieldNote> notes;
+  std::string connection_notice;  // standalone, refused, waiting, no permission; empty when fine
+  Tone connection_tone = Tone::secondary;
+  bool offer_permission_request = false;
   bool can_submit = false;
+  std::string submit_hint;  // why Create is off, when that is not obvious
+  std::vector<SubmissionEntry> submissions;  // newest first
 };
 
 struct EditText {
@@ -31,8 +56,13 @@ struct ChooseUserType {
   core::UserType value;
 };
 struct Submit {};
+struct RequestPermission {};
+struct Resend {
+  std::string request_id;
+};
 
-using Intent = std::variant<EditText, ChooseVerification, ChooseUserType, Submit>;
+using Intent =
+    std::variant<EditText, ChooseVerification, ChooseUserType, Submit, RequestPermission, Resend>;
 
 // Draws the whole widget into the current ImGui viewport (no window chrome).
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm);

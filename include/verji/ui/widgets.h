@@ -84,6 +84,9 @@ void status_text(const DrawContext& ctx, std::string_view id, std::string_view t
 // A label in the strong font, followed by an optional wrapped hint in the secondary colour.
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint);
 
+// Wrapped text in the body colour and strong font (a list entry's title).
+void wrapped_label(const DrawContext& ctx, std::string_view text);
+
 // Wrapped text in the secondary colour.
 void secondary_text(const DrawContext& ctx, std::string_view text);
 
