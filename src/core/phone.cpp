@@ -1,9 +1,11 @@
 #include "verji/core/phone.h"
 
+#include <phonenumbers/asyoutypeformatter.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <chrono>
+#include <memory>
 
 namespace verji::core {
 namespace {
@@ -66,6 +68,22 @@ PhoneCheck check_phone(std::string_view text, std::string_view default_region) {
   phone_util.Format(number, PhoneNumberUtil::E164, &result.e164);
   phone_util.Format(number, PhoneNumberUtil::INTERNATIONAL, &result.international);
   return result;
+}
+
+std::string format_as_you_type(std::string_view text, std::string_view region) {
+  const std::unique_ptr<i18n::phonenumbers::AsYouTypeFormatter> formatter(
+      util().GetAsYouTypeFormatter(std::string(region)));
+  std::string formatted;
+  bool any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool digit = c >= '0' && c <= '9';
+    const bool plus = c == '+' && !any;
+    if (!digit && !plus) continue;
+    any = true;
+    formatter->InputDigit(static_cast<char32>(c), &formatted);
+  }
+  return formatted;
 }
 
 std::string_view to_string(PhoneType type) noexcept {

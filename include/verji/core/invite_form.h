@@ -19,6 +19,9 @@ struct InviteForm {
   std::string full_name;
   std::string phone;
   Verification verification = Verification::sms;
+  // False until the admin picks a channel: meanwhile validation sends default_verification()
+  // (SMS with a valid mobile, otherwise e-mail) and the UI should show that one as selected.
+  bool verification_chosen = false;
   UserType user_type = UserType::standard;
   std::string welcome_message;
 };

@@ -46,6 +46,12 @@ double phone_warm_up();
 // (ISO 3166, e.g. "NO") for national numbers.
 PhoneCheck check_phone(std::string_view text, std::string_view default_region);
 
+// `text` formatted the way libphonenumber's AsYouTypeFormatter shows it after each typed character
+// ("4123" -> "412 3", "+4741234567" -> "+47 412 34 567"), with `region` for national input. Only
+// digits and a leading "+" are fed to it; text it cannot format comes back as the digits typed.
+// Creates PhoneNumberUtil if needed, like check_phone().
+std::string format_as_you_type(std::string_view text, std::string_view region);
+
 // Stable lower-case name for logs and JSON ("mobile", "fixed_line", ...).
 std::string_view to_string(PhoneType type) noexcept;
 

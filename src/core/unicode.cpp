@@ -1,0 +1,296 @@
+// UTF-8, general categories, NFC and accent folding from the generated tables (see unicode.h).
+#include "verji/core/unicode.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+
+namespace verji::core::unicode {
+namespace {
+
+struct Range {
+  char32_t first;
+  char32_t last;
+};
+struct ClassRange {
+  char32_t first;
+  char32_t last;
+  std::uint8_t value;
+};
+struct LowerRun {
+  char32_t first;
+  char32_t last;
+  std::int32_t delta;
+  std::uint8_t stride;
+};
+struct Decomposition {
+  char32_t composed;
+  char32_t first;
+  char32_t second;  // 0 for a singleton
+};
+
+#include "unicode_tables.inc"
+
+template <typename Table>
+auto find_range(const Table& table, char32_t c) noexcept {
+  const auto* end = std::end(table);
+  const auto* it = std::upper_bound(std::begin(table), end, c,
+                                    [](char32_t value, const auto& range) { return value < range.first; });
+  if (it == std::begin(table)) return end;
+  --it;
+  return c <= it->last ? it : end;
+}
+
+template <typename Table>
+bool in(const Table& table, char32_t c) noexcept {
+  return find_range(table, c) != std::end(table);
+}
+
+// Hangul syllables compose and decompose by arithmetic (Unicode chapter 3.12).
+constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
+constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount;
+constexpr char32_t kSCount = kLCount * kNCount;
+
+const Decomposition* decomposition_of(char32_t c) noexcept {
+  const auto* end = std::end(kDecomposition);
+  const auto* it =
+      std::lower_bound(std::begin(kDecomposition), end, c,
+                       [](const Decomposition& d, char32_t value) { return d.composed < value; });
+  return it != end && it->composed == c ? it : nullptr;
+}
+
+void decompose_into(char32_t c, std::u32string& out) {
+  if (c >= kSBase && c < kSBase + kSCount) {
+    const char32_t index = c - kSBase;
+    out.push_back(kLBase + index / kNCount);
+    out.push_back(kVBase + (index % kNCount) / kTCount);
+    if (index % kTCount != 0) out.push_back(kTBase + index % kTCount);
+    return;
+  }
+  const Decomposition* d = decomposition_of(c);
+  if (d == nullptr) {
+    out.push_back(c);
+    return;
+  }
+  decompose_into(d->first, out);
+  if (d->second != 0) decompose_into(d->second, out);
+}
+
+// The primary composite of starter + c, or 0.
+char32_t compose_pair(char32_t starter, char32_t c) noexcept {
+  if (starter >= kLBase && starter < kLBase + kLCount && c >= kVBase && c < kVBase + kVCount) {
+    return kSBase + ((starter - kLBase) * kVCount + (c - kVBase)) * kTCount;
+  }
+  if (starter >= kSBase && starter < kSBase + kSCount && (starter - kSBase) % kTCount == 0 && c > kTBase &&
+      c < kTBase + kTCount) {
+    return starter + (c - kTBase);
+  }
+  const auto* end = std::end(kComposition);
+  const auto* it = std::lower_bound(std::begin(kComposition), end, std::make_pair(starter, c),
+                                    [](std::uint16_t index, const std::pair<char32_t, char32_t>& key) {
+                                      const Decomposition& d = kDecomposition[index];
+                                      return std::make_pair(d.first, d.second) < key;
+                                    });
+  if (it == end) return 0;
+  const Decomposition& d = kDecomposition[*it];
+  return d.first == starter && d.second == c ? d.composed : 0;
+}
+
+// Stable sort of each run of non-starters by combining class (canonical ordering).
+void canonical_order(std::u32string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (combining_class(text[i]) == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && combining_class(text[j]) != 0) ++j;
+    std::stable_sort(text.begin() + static_cast<std::ptrdiff_t>(i),
+                     text.begin() + static_cast<std::ptrdiff_t>(j),
+                     [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+    i = j;
+  }
+}
+
+std::size_t sequence_length(unsigned char lead) noexcept {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+// Decodes one well-formed sequence at `i`; returns its length, or 0 with `bad` = the length of the
+// maximal ill-formed prefix (at least 1), as the Unicode standard recommends for U+FFFD.
+std::size_t decode_one(std::string_view s, std::size_t i, char32_t& c, std::size_t& bad) noexcept {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const std::size_t length = sequence_length(lead);
+  bad = 1;
+  if (length == 0) return 0;
+  if (length == 1) {
+    c = lead;
+    return 1;
+  }
+  char32_t value = lead & (0xFFu >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= s.size()) return 0;
+    const auto byte = static_cast<unsigned char>(s[i + k]);
+    unsigned char low = 0x80, high = 0xBF;
+    if (k == 1) {
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    }
+    if (byte < low || byte > high) return 0;
+    value = (value << 6) | (byte & 0x3Fu);
+    bad = k + 1;
+  }
+  c = value;
+  return length;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view utf8) {
+  Decoded result;
+  result.chars.reserve(utf8.size());
+  result.offsets.reserve(utf8.size() + 1);
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    char32_t c = 0;
+    std::size_t bad = 0;
+    const std::size_t length = decode_one(utf8, i, c, bad);
+    result.offsets.push_back(i);
+    if (length == 0) {
+      if (result.valid) {
+        result.valid = false;
+        result.first_invalid = i;
+        result.first_invalid_end = i + bad;
+      }
+      result.chars.push_back(kReplacement);
+      i += bad;
+    } else {
+      result.chars.push_back(c);
+      i += length;
+    }
+  }
+  result.offsets.push_back(utf8.size());
+  return result;
+}
+
+bool is_valid_utf8(std::string_view utf8) noexcept {
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    char32_t c = 0;
+    std::size_t bad = 0;
+    const std::size_t length = decode_one(utf8, i, c, bad);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string encode(std::u32string_view chars) {
+  std::string out;
+  out.reserve(chars.size());
+  for (const char32_t c : chars) append_utf8(out, c);
+  return out;
+}
+
+bool is_letter(char32_t c) noexcept { return in(kLetter, c); }
+bool is_mark(char32_t c) noexcept { return in(kMark, c); }
+bool is_digit(char32_t c) noexcept { return in(kDigit, c); }
+bool is_space(char32_t c) noexcept { return (c >= 0x09 && c <= 0x0D) || in(kSpace, c); }
+bool is_invisible(char32_t c) noexcept { return in(kInvisible, c); }
+
+bool is_bidi_control(char32_t c) noexcept {
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+unsigned combining_class(char32_t c) noexcept {
+  const auto* it = find_range(kCombiningClass, c);
+  return it == std::end(kCombiningClass) ? 0u : it->value;
+}
+
+char32_t to_lower(char32_t c) noexcept {
+  const auto* it = find_range(kLower, c);
+  if (it == std::end(kLower) || (c - it->first) % it->stride != 0) return c;
+  return static_cast<char32_t>(static_cast<std::int64_t>(c) + it->delta);
+}
+
+std::u32string to_lower(std::u32string_view text) {
+  std::u32string out(text);
+  for (char32_t& c : out) c = to_lower(c);
+  return out;
+}
+
+std::u32string nfd(std::u32string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (const char32_t c : text) decompose_into(c, out);
+  canonical_order(out);
+  return out;
+}
+
+std::u32string nfc(std::u32string_view text) {
+  std::u32string d = nfd(text);
+  if (d.empty()) return d;
+  // Canonical composition: each character combines with the last starter unless blocked.
+  std::u32string out;
+  out.reserve(d.size());
+  std::size_t starter = std::u32string::npos;
+  unsigned last_class = 0;
+  for (const char32_t c : d) {
+    const unsigned cc = combining_class(c);
+    if (starter != std::u32string::npos) {
+      const bool blocked = out.size() - 1 != starter && (last_class == 0 || last_class >= cc);
+      if (!blocked) {
+        const char32_t composed = compose_pair(out[starter], c);
+        if (composed != 0) {
+          out[starter] = composed;
+          continue;
+        }
+      }
+    }
+    if (cc == 0) starter = out.size();
+    last_class = cc;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::u32string fold_accents(std::u32string_view text) {
+  const std::u32string d = nfd(text);
+  std::u32string out;
+  out.reserve(d.size());
+  for (const char32_t c : d) {
+    if (!is_mark(c)) out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view data_version() noexcept { return kUnicodeVersion; }
+
+}  // namespace verji::core::unicode
