@@ -1,5 +1,7 @@
 #include "verji/core/phone.h"
 
+#include "verji/core/unicode.h"
+
 #include <phonenumbers/asyoutypeformatter.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -75,13 +77,15 @@ std::string format_as_you_type(std::string_view text, std::string_view region) {
       util().GetAsYouTypeFormatter(std::string(region)));
   std::string formatted;
   bool any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool digit = c >= '0' && c <= '9';
-    const bool plus = c == '+' && !any;
-    if (!digit && !plus) continue;
+  for (const char32_t c : unicode::decode(text).chars) {
+    // Digits of any script (fullwidth from an IME, Arabic-Indic, ...) as ASCII, and one leading
+    // plus sign. Spaces, dashes and brackets typed are dropped; the formatter puts its own back.
+    const int digit = unicode::digit_value(c);
+    const bool plus = !any && (c == U'+' || c == U'\uFF0B');
+    if (digit < 0 && !plus) continue;
     any = true;
-    formatter->InputDigit(static_cast<char32>(c), &formatted);
+    const char ascii = plus ? '+' : static_cast<char>('0' + digit);
+    formatter->InputDigit(ascii, &formatted);
   }
   return formatted;
 }

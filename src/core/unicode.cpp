@@ -221,6 +221,12 @@ std::string encode(std::u32string_view chars) {
 bool is_letter(char32_t c) noexcept { return in(kLetter, c); }
 bool is_mark(char32_t c) noexcept { return in(kMark, c); }
 bool is_digit(char32_t c) noexcept { return in(kDigit, c); }
+int digit_value(char32_t c) noexcept {
+  // Every Nd range is made of whole runs of ten digits, zero first.
+  const auto* it = find_range(kDigit, c);
+  return it == std::end(kDigit) ? -1 : static_cast<int>((c - it->first) % 10);
+}
+
 bool is_space(char32_t c) noexcept { return (c >= 0x09 && c <= 0x0D) || in(kSpace, c); }
 bool is_invisible(char32_t c) noexcept { return in(kInvisible, c); }
 

@@ -30,7 +30,6 @@ std::string_view special_spelling(char32_t c) noexcept {
   }
 }
 
-bool is_apostrophe(char32_t c) noexcept { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 bool is_hyphen(char32_t c) noexcept { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
 
 // One word of a name as localpart text: a-z, 0-9 and inner hyphens.

@@ -198,7 +198,7 @@ void validate_email(std::string_view text, Validation& out) {
   const unicode::Decoded decoded = unicode::decode(text);
   Finder finder{out};
   if (!decoded.valid) {
-    finder.add(Severity::error, "email.invalid_utf8", Msg::email_invalid_utf8, {},
+    finder.add(Severity::error, "email.invalid_utf8", Msg::email_bad_encoding, {},
                Span{decoded.first_invalid, decoded.first_invalid_end});
     return;
   }

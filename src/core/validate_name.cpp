@@ -119,7 +119,7 @@ void validate_full_name(std::string_view text, const ValidationOptions& options,
   out.normalized.user_id.clear();
   const unicode::Decoded decoded = unicode::decode(text);
   if (!decoded.valid) {
-    finder.add(Severity::error, "name.invalid_utf8", Msg::name_invalid_utf8, {},
+    finder.add(Severity::error, "name.invalid_utf8", Msg::name_bad_encoding, {},
                Span{decoded.first_invalid, decoded.first_invalid_end});
     return;
   }

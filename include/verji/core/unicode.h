@@ -36,10 +36,11 @@ void append_utf8(std::string& out, char32_t c);
 std::string encode(std::u32string_view chars);
 
 // General categories.
-bool is_letter(char32_t c) noexcept;  // L*
-bool is_mark(char32_t c) noexcept;    // M* (combining marks)
-bool is_digit(char32_t c) noexcept;   // Nd
-bool is_space(char32_t c) noexcept;   // Zs, Zl, Zp, and tab/newline/CR/VT/FF
+bool is_letter(char32_t c) noexcept;   // L*
+bool is_mark(char32_t c) noexcept;     // M* (combining marks)
+bool is_digit(char32_t c) noexcept;    // Nd
+int digit_value(char32_t c) noexcept;  // 0-9 for an Nd character ("٣", "３" -> 3), else -1
+bool is_space(char32_t c) noexcept;    // Zs, Zl, Zp, and tab/newline/CR/VT/FF
 // Invisible and direction-changing characters that have no place in a name or address: Cf (ZWSP,
 // ZWJ, soft hyphen, LRM/RLM, the bidi embeddings, overrides and isolates, BOM, ...) and the
 // control characters Cc other than the spaces above.
