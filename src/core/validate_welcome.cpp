@@ -3,11 +3,103 @@
 #include "verji/core/sensitive.h"
 #include "verji/core/validation.h"
 
+#include <string>
+
 namespace verji::core {
+namespace {
+
+bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+bool is_blank(std::string_view text) noexcept {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Byte offset of code point number `index` (0-based), or text.size() when there are fewer.
+std::size_t offset_of_code_point(std::string_view text, std::size_t index) noexcept {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation(text[i])) continue;
+    if (seen == index) return i;
+    ++seen;
+  }
+  return text.size();
+}
+
+std::size_t count_code_points(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (const char c : text) count += is_continuation(c) ? 0 : 1;
+  return count;
+}
+
+// The match with every digit but the last two hidden, so that reports and logs do not repeat it.
+std::string masked(std::string_view text) {
+  std::size_t digits_left = 0;
+  for (const char c : text) digits_left += (c >= '0' && c <= '9') ? 1 : 0;
+  std::string out;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += digits_left > 2 ? std::string("•") : std::string(1, c);
+      --digits_left;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Msg message_for(SensitiveKind kind) noexcept {
+  switch (kind) {
+    case SensitiveKind::national_id: return Msg::welcome_national_id;
+    case SensitiveKind::d_number: return Msg::welcome_d_number;
+    case SensitiveKind::h_number: return Msg::welcome_h_number;
+    case SensitiveKind::bank_account: return Msg::welcome_bank_account;
+    case SensitiveKind::card_number: return Msg::welcome_card_number;
+    case SensitiveKind::keyword: return Msg::welcome_keyword;
+  }
+  return Msg::welcome_keyword;
+}
+
+Finding sensitive_finding(const SensitiveMatch& match) {
+  Finding finding;
+  finding.field = Field::welcome_message;
+  finding.severity = Severity::warning;
+  finding.code = "welcome." + std::string(to_string(match.kind));
+  finding.message = message_for(match.kind);
+  if (match.kind == SensitiveKind::keyword) {
+    finding.args = {{"word", match.text}};
+  } else {
+    finding.args = {{"masked", masked(match.text)}};
+  }
+  finding.span = match.span;
+  finding.needs_confirmation = true;
+  return finding;
+}
+
+}  // namespace
 
 void validate_welcome_message(std::string_view text, Validation& out) {
-  (void)text;
-  (void)out;
+  if (is_blank(text)) return;  // nothing is sent, so nothing to say
+
+  Finding notice;
+  notice.field = Field::welcome_message;
+  notice.severity = Severity::notice;
+  notice.code = "welcome.unencrypted";
+  notice.message = Msg::welcome_unencrypted;
+  out.findings.push_back(std::move(notice));
+
+  const std::size_t count = count_code_points(text);
+  if (count > kWelcomeMessageMaxLength) {
+    Finding too_long;
+    too_long.field = Field::welcome_message;
+    too_long.severity = Severity::error;
+    too_long.code = "welcome.too_long";
+    too_long.message = Msg::welcome_too_long;
+    too_long.args = {{"count", std::to_string(count)}, {"max", std::to_string(kWelcomeMessageMaxLength)}};
+    too_long.span = Span{offset_of_code_point(text, kWelcomeMessageMaxLength), text.size()};
+    out.findings.push_back(std::move(too_long));
+  }
+
+  for (const auto& match : scan_sensitive(text)) out.findings.push_back(sensitive_finding(match));
 }
 
 }  // namespace verji::core

@@ -9,6 +9,7 @@
 
 #include "verji/core/validation.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ struct SensitiveMatch {
   Span span;         // byte offsets into the scanned text, exactly what was matched
   std::string text;  // the matched text as typed (digits with their separators, or the word)
 };
+
+// The welcome message's length limit, in code points (validate_welcome_message() reports more).
+inline constexpr std::size_t kWelcomeMessageMaxLength = 1000;
 
 // Every match in `text` (UTF-8), ordered by position; matches never overlap.
 std::vector<SensitiveMatch> scan_sensitive(std::string_view text);
