@@ -252,7 +252,7 @@ class WidgetEngine {
   // toWidget actions.
   void on_capabilities(const nlohmann::json& request);
   void on_notify_capabilities(const nlohmann::json& request, Millis now);
-  void on_room_event(const nlohmann::json& event, Millis now, bool from_history);
+  void on_room_event(const nlohmann::json& event, Millis now);
 
   // fromWidget answers.
   void on_send_response(const Pending& pending, const nlohmann::json& response, Millis now, bool late);
@@ -261,7 +261,6 @@ class WidgetEngine {
 
   // Submissions.
   Submission* find_mut(std::string_view request_id);
-  Submission* find_by_event(std::string_view event_id);
   void post_send(Submission& s, Millis now);
   void set_state(Submission& s, SubmissionState state, Millis now);
   void refresh_resend(Submission& s, Millis now);
@@ -269,8 +268,10 @@ class WidgetEngine {
   void on_own_invite(const nlohmann::json& event, const std::string& request_id, Millis now);
   void on_foreign_invite();
   void on_bot_message(const nlohmann::json& event, Millis now);
+  static bool is_open(const Submission& s);   // its event exists and it still waits for the bot
+  void note_appearance(const Submission& s);  // our event exists: start the order rule for it
   void request_history(Purpose purpose, const std::string& request_id, Millis now);
-  void finish_check(const std::string& request_id, Millis now);
+  void finish_check(const std::string& request_id, const std::vector<nlohmann::json>& events, Millis now);
 
   WidgetSession session_;
   bool started_ = false;
@@ -290,6 +291,7 @@ class WidgetEngine {
   std::map<std::string, HistoryBatch> checks_;  // submission request_id -> its read_events check
 
   std::vector<Submission> submissions_;
+  std::map<std::string, std::string> invite_events_;  // event id of one of our invites -> request_id
   std::map<std::string, std::uint64_t> order_since_;  // request_id -> sequence of our echo (order rule)
   std::set<std::string> ambiguous_;                   // request_ids whose order rule is off
   std::set<std::string> seen_events_;
