@@ -89,6 +89,9 @@ int nesting_depth(std::string_view text, int limit) {
   return deepest;
 }
 
+// Serialises without ever throwing: invalid UTF-8 (only possible in content the app built) is replaced.
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 // The request_id of an `app.verji.invite` block in `content`, or nullptr.
 const std::string* invite_request_id(const json& content) {
   const json* block = object_member(content, kInviteKey);
@@ -268,7 +271,7 @@ void WidgetEngine::handle(const json& message, Millis now) {
 void WidgetEngine::reply(const json& request, json response) {
   json out = request;
   out["response"] = std::move(response);
-  outbound_.push_back(out.dump());
+  outbound_.push_back(dump(out));
 }
 
 std::string WidgetEngine::send_request(std::string action, json data, Pending pending, Millis now) {
@@ -278,7 +281,7 @@ std::string WidgetEngine::send_request(std::string action, json data, Pending pe
                         {"requestId", id},
                         {"action", action},
                         {"data", std::move(data)}};
-  outbound_.push_back(request.dump());
+  outbound_.push_back(dump(request));
   pending.action = std::move(action);
   pending.deadline = now + session_.request_timeout;
   pending_[id] = std::move(pending);
