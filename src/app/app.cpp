@@ -199,8 +199,8 @@ void App::submit() {
   if (!validation_.sendable() || !engine_ || connection() != Connection::ready) return;
   if (submitted_form_ && same_form(*submitted_form_, form_)) return;  // already sent as it is
   std::string request_id = core::new_request_id();
-  auto content = core::invite_event_content(form_, validation_, config_.lang, request_id,
-                                            core::widget_version());
+  auto content =
+      core::invite_event_content(form_, validation_, config_.lang, request_id, core::widget_version());
   if (engine_->submit(std::move(request_id), std::move(content), now_).ok()) submitted_form_ = form_;
   apply_engine_events();
 }
@@ -226,10 +226,12 @@ void App::refresh_view() {
   view_.notes.clear();
   for (const auto& finding : validation_.findings) {
     const bool empty = core::text_of(form_, finding.field).empty();
-    const bool text_field = finding.field != core::Field::verification && finding.field != core::Field::user_type;
+    const bool text_field =
+        finding.field != core::Field::verification && finding.field != core::Field::user_type;
     if (finding.severity == core::Severity::error && text_field && empty && !submit_attempted_) continue;
     if (finding.code == "phone.pending") continue;  // the phone status line says it already
-    view_.notes.push_back({finding.field, core::format(lang, finding.message, finding.args), tone_of(finding.severity)});
+    view_.notes.push_back(
+        {finding.field, core::format(lang, finding.message, finding.args), tone_of(finding.severity)});
   }
 
   const auto& n = validation_.normalized;
@@ -284,11 +286,6 @@ void App::refresh_view() {
       entry.state = core::describe(lang, *it);
       entry.tone = tone_of(it->state);
       entry.can_resend = it->resend_allowed;
-      if (it->state == core::SubmissionState::username_taken) {
-        entry.detail = std::string(core::tr(lang, Msg::submission_username_taken_hint));
-      } else if (it->state == core::SubmissionState::email_registered && !it->room.empty()) {
-        entry.detail = core::format(lang, Msg::submission_email_registered_room, {{"room", it->room}});
-      }
       view_.submissions.push_back(std::move(entry));
     }
   }

@@ -30,8 +30,8 @@ void submissions(const DrawContext& ctx, const FormViewModel& vm, std::vector<In
     const std::string id = "submission=" + entry.request_id;
     wrapped_label(ctx, entry.title);
     status_text(ctx, id, entry.state, entry.tone);
-    status_text(ctx, id + ".detail", entry.detail, Tone::secondary);
-    if (entry.can_resend && secondary_button(ctx, "resend=" + entry.request_id, t(vm, Msg::action_resend), true)) {
+    if (entry.can_resend &&
+        secondary_button(ctx, "resend=" + entry.request_id, t(vm, Msg::action_resend), true)) {
       intents.push_back(Resend{entry.request_id});
     }
     section_gap(ctx);

@@ -69,7 +69,7 @@ TEST_CASE("the form draws its controls in the seed article's order, inside the v
     // Then the choices and the button, in the seed article's order.
     std::vector<std::string> others;
     for (const auto& c : app.layout().controls) {
-      if (c.role != ControlRole::text_field) others.push_back(c.id);
+      if (c.role != ControlRole::text_field && c.role != ControlRole::status) others.push_back(c.id);
     }
     CHECK(others == std::vector<std::string>{"verification=sms", "verification=email", "user_type=standard",
                                              "user_type=administrator", "create"});
@@ -155,22 +155,49 @@ TEST_CASE("radio buttons choose the verification channel and the user type", "[a
   HeadlessImGui ui;
   App app(Config{});
   ui.frame([&] { return app.frame(ui.fonts()); });
-  CHECK(app.layout().find("verification=sms")->checked);
-  CHECK_FALSE(app.layout().find("verification=email")->checked);
-
-  click(ui, app, centre(*app.layout().find("verification=email")));
-  CHECK(app.form().verification == verji::core::Verification::email);
-  // The click is applied after the frame that saw it; the next frame draws the new state.
-  ui.frame([&] { return app.frame(ui.fonts()); });
+  // No phone number: e-mail is preselected.
   CHECK(app.layout().find("verification=email")->checked);
   CHECK_FALSE(app.layout().find("verification=sms")->checked);
 
+  click(ui, app, centre(*app.layout().find("verification=sms")));
+  CHECK(app.form().verification == verji::core::Verification::sms);
+  CHECK(app.form().verification_chosen);
+  // The click is applied after the frame that saw it; the next frame draws the new state.
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.layout().find("verification=sms")->checked);
+  CHECK_FALSE(app.layout().find("verification=email")->checked);
+  // SMS without a number is an error, shown once there is something to point at (here: the choice).
+  CHECK_FALSE(app.validation().sendable());
+
   click(ui, app, centre(*app.layout().find("user_type=administrator")));
   CHECK(app.form().user_type == verji::core::UserType::administrator);
-  CHECK(app.form().verification == verji::core::Verification::email);
+  CHECK(app.form().verification == verji::core::Verification::sms);
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  // The administrator's cost notice appears under the choice.
+  bool cost_notice = false;
+  for (const auto& note : app.view_model().notes) {
+    cost_notice = cost_notice || note.field == verji::core::Field::user_type;
+  }
+  CHECK(cost_notice);
 }
 
-TEST_CASE("the create button is disabled until sending exists, and a click does nothing", "[app][ui]") {
+TEST_CASE("a valid mobile number preselects SMS until the admin chooses", "[app][phone]") {
+  HeadlessImGui ui;
+  App app(Config{});
+  app.after_present();
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  click(ui, app, centre(*box_of(app, Field::phone)));
+  ui.type("41234567");
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.view_model().verification == verji::core::Verification::sms);
+  CHECK(app.layout().find("verification=sms")->checked);
+  click(ui, app, centre(*app.layout().find("verification=email")));
+  ui.frame([&] { return app.frame(ui.fonts()); });
+  CHECK(app.view_model().verification == verji::core::Verification::email);
+}
+
+TEST_CASE("with no Matrix client the create button stays off and says why", "[app][ui]") {
   HeadlessImGui ui;
   App app(Config{});
   ui.frame([&] { return app.frame(ui.fonts()); });
@@ -185,4 +212,9 @@ TEST_CASE("the create button is disabled until sending exists, and a click does 
   CHECK_FALSE(ui.frame([&] { return app.frame(ui.fonts()); }));
   ui.mouse_down(false);
   CHECK_FALSE(ui.frame([&] { return app.frame(ui.fonts()); }));
+  CHECK(app.connection() == verji::app::Connection::standalone);
+  const auto* notice = app.layout().find("connection");
+  REQUIRE(notice != nullptr);
+  CHECK(notice->role == ControlRole::status);
+  CHECK(notice->label.find("Forhåndsvisning") != std::string::npos);
 }

@@ -21,8 +21,8 @@ struct FieldNote {
 // One invitation sent from this widget and what the CompanyBot said about it.
 struct SubmissionEntry {
   std::string request_id;
-  std::string title;  // "Ola Nordmann (ola@firma.no)"
-  std::string state;  // the current state, worded: "Behandler …", "Brukernavnet olanordmann er opptatt"
+  std::string title;   // "Ola Nordmann (ola@firma.no)"
+  std::string state;   // the current state, worded: "Behandler …", "Brukernavnet olanordmann er opptatt"
   std::string detail;  // a second line (a hint, the room the bot named); may be empty
   Tone tone = Tone::secondary;
   bool can_resend = false;
@@ -41,7 +41,7 @@ struct FormViewModel {
   Tone connection_tone = Tone::secondary;
   bool offer_permission_request = false;
   bool can_submit = false;
-  std::string submit_hint;  // why Create is off, when that is not obvious
+  std::string submit_hint;                   // why Create is off, when that is not obvious
   std::vector<SubmissionEntry> submissions;  // newest first
 };
 
@@ -61,8 +61,7 @@ struct Resend {
   std::string request_id;
 };
 
-using Intent =
-    std::variant<EditText, ChooseVerification, ChooseUserType, Submit, RequestPermission, Resend>;
+using Intent = std::variant<EditText, ChooseVerification, ChooseUserType, Submit, RequestPermission, Resend>;
 
 // Draws the whole widget into the current ImGui viewport (no window chrome).
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm);
