@@ -10,9 +10,12 @@
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
 //   [x] every control (text fields, radios, the button) with its label, state and box in CSS pixels,
 //       published to the page as window.verjiLayout: the hook for a DOM layer over the canvas
+//   [x] Matrix Widget API: bridge.js checks each message's source and origin and hands the JSON
+//       text to verji_host_message(); the app's protocol engine answers; its outbound texts go
+//       back through the bridge, which posts them to the one allowed host origin
+//   [x] the host's theme_change applies live (style re-applied when the app's theme changes)
 //   [ ] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs)
 //   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
-//   [ ] Matrix Widget API messages (the widget protocol engine lives in the core)
 #include "web_runner.h"
 
 #include "verji/app/app.h"
@@ -44,6 +47,9 @@ void verji_web_frame_presented(int frame, int width, int height, double device_p
 void verji_web_report(const char* name, double value);
 void verji_web_fatal(const char* message);
 void verji_web_layout(const char* json);
+int verji_bridge_attach();
+int verji_bridge_reason(char* buffer, int size);
+void verji_bridge_post(const char* json);
 }
 
 namespace {
@@ -62,7 +68,8 @@ struct Runner {
   std::unique_ptr<verji::app::App> app;
   verji::ui::FontSet fonts;
   double fonts_dpr = 0.0;
-  int width = 0;  // canvas backing store, physical pixels
+  verji::ui::Theme styled_theme = verji::ui::Theme::light;  // the theme apply_style() last used
+  int width = 0;                                            // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
   std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
@@ -132,10 +139,29 @@ bool sync_canvas_size(Runner& r) {
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    verji::ui::apply_style(ImGui::GetStyle(), r.app->config().theme, r.fonts.em);
     r.fonts_dpr = dpr;
+    r.styled_theme = r.app->config().theme;
+    verji::ui::apply_style(ImGui::GetStyle(), r.styled_theme, r.fonts.em);
+  }
+  if (r.styled_theme != r.app->config().theme) {  // the host switched theme
+    r.styled_theme = r.app->config().theme;
+    verji::ui::apply_style(ImGui::GetStyle(), r.styled_theme, r.fonts.em);
   }
   return true;
+}
+
+verji::core::Millis now_ms() { return static_cast<verji::core::Millis>(emscripten_get_now()); }
+
+// Hands whatever the app has for the host to the bridge.
+void flush_outbound(Runner& r) {
+  for (const auto& text : r.app->take_outbound()) verji_bridge_post(text.c_str());
+}
+
+std::string bridge_reason() {
+  const int needed = verji_bridge_reason(nullptr, 0);
+  std::string text(static_cast<std::size_t>(needed), '\0');
+  if (needed > 0) verji_bridge_reason(text.data(), needed + 1);
+  return text;
 }
 
 const char* kind_name(verji::ui::TextKind kind) {
@@ -207,6 +233,8 @@ void frame(void* arg) {
     emscripten_cancel_main_loop();
     return;
   }
+  r.app->tick(now_ms());
+  flush_outbound(r);
   apply_input(r);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -223,12 +251,21 @@ void frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  flush_outbound(r);  // a click may have sent something
   publish_layout(r);
   ++r.frames;
   verji_web_frame_presented(r.frames, r.width, r.height, r.fonts_dpr);
 }
 
 }  // namespace
+
+// Called by bridge.js (through library_verji.js) with one host message that passed its checks.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
+  Runner& r = g_runner;
+  if (!r.app || json == nullptr) return;
+  r.app->on_host_message(json, now_ms());
+  flush_outbound(r);
+}
 
 namespace verji::web {
 
@@ -264,6 +301,12 @@ int run() {
   glfwSetKeyCallback(r.window, on_key);  // the backend's own callbacks are called from apply_input()
   glfwSetCharCallback(r.window, on_char);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  // The host: queued messages arrive during attach; then the handshake starts.
+  const int bridge = verji_bridge_attach();
+  if (bridge == 2) r.app->refuse_host(bridge_reason());
+  r.app->connect(now_ms());
+  flush_outbound(r);
 
   emscripten_set_main_loop_arg(frame, &r, 0, false);
   return 0;
