@@ -64,7 +64,7 @@ export function isWidgetApiMessage(data) {
 
 // createSession({mx, scenario, denyCapabilities}) -> session. Listeners: onEvent(event),
 // onWire({direction, message}), onStatus(text).
-export function createSession({ mx, scenario = 'success', denyCapabilities = false, setTimer = setTimeout }) {
+export function createSession({ mx, scenario = 'success', denyCapabilities = scenario === 'capabilities_denied', setTimer = setTimeout }) {
   const room = new Room({ roomId: ROOM_ID, name: ROOM_NAME });
   const bot = createBot({ server: SERVER, adminUserId: ADMIN });
   const Driver = createDriverClass(mx);
