@@ -7,7 +7,7 @@
 //          ?devhost=same-window also the same-window host (early.js), and /__devhost/ for its files.
 //
 //   node web/devhost/server.mjs --site build/wasm-release/site [--host-port 8080] [--widget-port 8081] [--bind 127.0.0.1]
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticServer } from '../serve.mjs';
@@ -109,7 +109,8 @@ function parseArgs(argv) {
   return args;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a command (also through a symlinked checkout).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const args = parseArgs(process.argv.slice(2));
     if (!existsSync(path.join(WIDGET_API_DIST, 'api.js'))) throw new Error('node_modules/matrix-widget-api is missing: run npm ci (scripts/bootstrap)');
@@ -117,7 +118,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`Widget site ${path.resolve(args.site)} on ${dev.widgetUrl}`);
     console.log(`Open the dev host: ${dev.hostUrl}`);
     console.log(`  dark, English, waitForIframeLoad off: ${dev.hostUrl}?theme=dark&lang=en&wait=0`);
-    console.log(`  same-window mode (a native webview): ${dev.widgetUrl}?devhost=same-window&widgetId=verji_invite#lang=en`);
+    console.log(`  same-window mode (a native webview): the page's "Same-window mode" link, or ${dev.widgetUrl}` +
+      '?devhost=same-window&scenario=success&widgetId=verji_invite#user_id=%40admin%3Averji.example&room_id=!administrasjon%3Averji.example&lang=en');
     console.log('Stop with Ctrl+C.');
   } catch (error) {
     const hint = error.code === 'EADDRINUSE' ? ' (a port is taken: pass --host-port N / --widget-port N, or 0 for any free port)' : '';
