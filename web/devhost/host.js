@@ -131,7 +131,7 @@ function loadWidget() {
 
 window.addEventListener('message', (event) => {
   if (!iframe || event.source !== iframe.contentWindow || !isWidgetApiMessage(event.data)) return;
-  session.wire(wireDirection(event.data), event.data, event.origin);
+  session.wire(wireDirection(event.data), event.data);
 });
 
 // ---- timeline and wire log ------------------------------------------------------------------------
