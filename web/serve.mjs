@@ -33,9 +33,22 @@ export function resolveInside(root, urlPath) {
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
+// Which folder serves a request path: the longest `mounts` prefix ("/vendor/x/" -> folder), else root.
+function locate(root, mounts, urlPath) {
+  let best = null;
+  for (const [prefix, dir] of mounts) {
+    if (urlPath.startsWith(prefix) && (!best || prefix.length > best[0].length)) best = [prefix, dir];
+  }
+  return best ? resolveInside(best[1], '/' + urlPath.slice(best[0].length)) : resolveInside(root, urlPath);
+}
+
 // `headers` are added to every file response (e.g. a Content-Security-Policy).
-export function createStaticServer(rootDir, { log = () => {}, headers = {} } = {}) {
+// `mounts` maps path prefixes ending in "/" to other folders (the dev host serves node_modules
+// files this way). `rewrite({file, body, url, req})` may return a new body (string or Buffer) for a
+// file, or undefined to leave it alone.
+export function createStaticServer(rootDir, { log = () => {}, headers = {}, mounts = {}, rewrite } = {}) {
   const root = path.resolve(rootDir);
+  const mounted = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
   return createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
@@ -43,11 +56,13 @@ export function createStaticServer(rootDir, { log = () => {}, headers = {} } = {
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     const url = new URL(req.url, 'http://localhost');
-    let file = resolveInside(root, url.pathname);
+    let file = locate(root, mounted, url.pathname);
     if (!file) return send(400, 'Bad path\n');
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const changed = rewrite?.({ file, body, url, req });
+      if (changed !== undefined) body = Buffer.from(changed);
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
