@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace verji::core {
@@ -411,6 +412,11 @@ void WidgetEngine::tick(Millis now) {
       ++it;
     }
   }
+  // In the order they were due, then sent ("verji-9" before "verji-10").
+  std::sort(expired.begin(), expired.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.second.deadline, a.first.size(), a.first) <
+           std::make_tuple(b.second.deadline, b.first.size(), b.first);
+  });
   for (const auto& [id, pending] : expired) on_timeout(id, pending, now);
   for (auto& s : submissions_) {
     if (silence_applies(s.state) && now >= s.updated_at + session_.silence_timeout) {
