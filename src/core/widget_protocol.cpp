@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace verji::core {
@@ -411,6 +412,11 @@ void WidgetEngine::tick(Millis now) {
       ++it;
     }
   }
+  // In the order they were due, then sent ("verji-9" before "verji-10").
+  std::sort(expired.begin(), expired.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.second.deadline, a.first.size(), a.first) <
+           std::make_tuple(b.second.deadline, b.first.size(), b.first);
+  });
   for (const auto& [id, pending] : expired) on_timeout(id, pending, now);
   for (auto& s : submissions_) {
     if (silence_applies(s.state) && now >= s.updated_at + session_.silence_timeout) {
@@ -534,7 +540,9 @@ void WidgetEngine::on_room_event(const json& event, Millis now) {
   }
   ++sequence_;
   if (const std::string* request_id = invite_request_id(*content)) {
-    if (*sender == session_.user_id && !session_.user_id.empty()) {
+    // Ours: sent by our user; without a user id from the URL, one of this session's request ids.
+    const bool ours = session_.user_id.empty() ? find(*request_id) != nullptr : *sender == session_.user_id;
+    if (ours) {
       on_own_invite(event, *request_id, now);
     } else {
       on_foreign_invite();
@@ -661,7 +669,6 @@ void WidgetEngine::apply_bot_status(Submission& s, const BotStatus& status, cons
   }
   s.bot_event_id = bot_event_id;
   s.text = status.text;
-  s.in_flight = s.in_flight && s.state == SubmissionState::sending;
   s.checking = false;
   switch (status.kind) {
     case BotStatusKind::processing: set_state(s, SubmissionState::processing, now); break;
@@ -851,7 +858,8 @@ void WidgetEngine::finish_check(const std::string& request_id, const std::vector
     const std::string* sender = string_member(event, "sender");
     const json* content = object_member(event, "content");
     const std::string* id = content != nullptr ? invite_request_id(*content) : nullptr;
-    if (sender != nullptr && *sender == session_.user_id && id != nullptr && *id == request_id) {
+    if (sender != nullptr && (session_.user_id.empty() || *sender == session_.user_id) && id != nullptr &&
+        *id == request_id) {
       on_room_event(event, now);  // settles it like a live echo (once: duplicates are skipped)
     }
   }

@@ -528,3 +528,42 @@ TEST_CASE("every state has a line in both languages", "[submission]") {
     CHECK(describe(Lang::nb, s).find('{') == std::string::npos);
   }
 }
+
+TEST_CASE("someone else posting our request_id is not our echo", "[submission]") {
+  Fixture f;
+  f.submit();
+  f.host.push_event(room_event("$fake", "@mallory:verji.app", invite_content(kId)));
+  CHECK(state_of(f.engine, kId) == "sending");
+  CHECK(f.engine.find(kId)->event_id.empty());
+}
+
+TEST_CASE("without our user id from the URL, the echo is recognised by its request_id", "[submission]") {
+  auto session = verji::test::test_session();
+  session.user_id.clear();
+  WidgetEngine engine(session);
+  FakeHost host(engine);
+  host.handshake(requested_capabilities());
+  REQUIRE(engine.submit(kId, invite_content(kId), 0).ok());
+  (void)host.outbound();
+  host.push_event(room_event("$e1", kAdmin, invite_content(kId)));
+  CHECK(state_of(engine, kId) == "sent");
+  host.push_event(room_event("$k1", "@kari:verji.app", invite_content(kOther)));
+  CHECK(engine.find(kOther) == nullptr);
+  json reply = bot_notice("$b1", "Success");
+  reply["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
+  host.push_event(reply);
+  CHECK(state_of(engine, kId) == "success");
+}
+
+TEST_CASE("the send stays in flight until its answer, even when the bot is faster", "[submission]") {
+  Fixture f;
+  const json send = f.submit();
+  f.echo("$e1");
+  f.host.push_event(bot_notice("$b1", "Processing, please wait..."));
+  CHECK(state_of(f.engine, kId) == "processing");
+  CHECK(f.engine.send_in_flight());
+  CHECK(f.engine.submit(kOther, invite_content(kOther), 0).code == SubmitResult::Code::busy);
+  f.host.respond(send, {{"event_id", "$e1"}});
+  CHECK_FALSE(f.engine.send_in_flight());
+  CHECK(state_of(f.engine, kId) == "processing");
+}

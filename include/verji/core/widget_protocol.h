@@ -25,18 +25,27 @@
 //     envelope (widgetId, api, requestId, action, data), our own echoes (fromWidget requests and
 //     toWidget responses, which same-window hosts deliver back), responses nobody waits for
 //   - sends each confirmed invitation once (fromWidget send_event, no room_id), refuses a second
-//     submission while a send is in flight, buffers the echo of our own event (it may come before
+//     submission while a send is in flight (one still waiting for the bot does not block a new
+//     one; the app may choose to wait), buffers the echo of our own event (it may come before
 //     the send_event response), turns a send timeout into `unknown_after_timeout` and resolves it
 //     by the echo, a late response or read_events before offering a resend with the same request_id
 //   - follows the CompanyBot: only messages from WidgetSession::bot_user_id; tied to a request by
 //     the `app.verji.invite.status` block, else a rich reply to the invite's event id, else order
 //     (the bot's messages after our echo while exactly one of our requests waits and no other
-//     invite was seen in between); "processing" then silence_timeout without news -> no_answer_yet
+//     invite was seen in between); "processing" (or "sent" with no word at all) then
+//     silence_timeout without news -> no_answer_yet, and later answers still apply. An outcome
+//     (success, email_registered, username_taken, failed) is not undone by a later "Processing"
+//     or unknown text; unknown text is kept verbatim as the latest status.
+//   - our own invite events from another session of the same user (another tab) are followed too
+//     (Submission::restored)
 //   - after notify_capabilities grants a receive capability, restores recent submissions and the
 //     bot's answers with org.matrix.msc2876.read_events (m.text and m.notice, one request each:
 //     the host only serves a msgtype the widget may receive)
 //
 // Outbound requestIds are "verji-<n>" with n counting from 1 per engine, so transcripts are stable.
+// Checked against matrix-widget-api 1.19.0's ClientWidgetApi in node with both waitForIframeLoad
+// values: handshake, versions both ways, theme/language/visibility, screenshot refused, history,
+// send with the echo first, bot answers by order and by reply.
 #pragma once
 
 #include <cstdint>
