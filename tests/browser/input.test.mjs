@@ -14,7 +14,11 @@ describe('the widget page takes input', () => {
     const { context, page, errors } = await openWidget(ctx.browser, ctx.site.base, { width: 400, height: 760 });
     try {
       const controls = await controlsOf(page);
-      assert.deepEqual(controls.map((c) => `${c.role}:${c.id}`), [
+      // A page with no Matrix client says so in a status line, first.
+      assert.equal(controls[0].role, 'status');
+      assert.equal(controls[0].id, 'connection');
+      assert.match(controls[0].label, /^Forhåndsvisning/);
+      assert.deepEqual(controls.filter((c) => c.role !== 'status').map((c) => `${c.role}:${c.id}`), [
         'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
         'radio:user_type=standard', 'radio:user_type=administrator', 'textbox:welcome_message', 'button:create',
       ]);
@@ -23,16 +27,17 @@ describe('the widget page takes input', () => {
       assert.equal(byId(controls, 'email').kind, 'email');
       assert.equal(byId(controls, 'create').label, 'Opprett');
       assert.equal(byId(controls, 'create').disabled, true);
-      assert.equal(byId(controls, 'verification=sms').checked, true);
+      // No phone number yet: e-mail is preselected.
+      assert.equal(byId(controls, 'verification=email').checked, true);
 
-      for (const id of ['verification=email', 'user_type=administrator']) {
+      for (const id of ['verification=sms', 'user_type=administrator']) {
         const c = byId(await controlsOf(page), id);
         await page.mouse.click(c.x + c.height / 2, c.y + c.height / 2);
         await nextFrames(page, 3);
       }
       const after = await controlsOf(page);
-      assert.equal(byId(after, 'verification=email').checked, true);
-      assert.equal(byId(after, 'verification=sms').checked, false);
+      assert.equal(byId(after, 'verification=sms').checked, true);
+      assert.equal(byId(after, 'verification=email').checked, false);
       assert.equal(byId(after, 'user_type=administrator').checked, true);
       assert.equal(byId(after, 'user_type=standard').checked, false);
       await screenshot(page, 'choices');
