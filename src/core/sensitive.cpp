@@ -241,7 +241,9 @@ std::vector<KeywordHit> find_keywords(std::string_view text) {
   std::size_t at = 0;
   while (at < folded.size()) {
     std::size_t step = 1;
-    if (!word_char_before(folded, at)) {
+    const char c = folded[at];
+    const bool may_start = c >= 'a' && c <= 'z';  // every keyword starts with an ASCII letter
+    if (may_start && !word_char_before(folded, at)) {
       const Keyword* found = nullptr;
       std::size_t found_length = 0;
       for (const auto& keyword : kKeywords) {
@@ -254,6 +256,8 @@ std::vector<KeywordHit> find_keywords(std::string_view text) {
       if (found != nullptr) {
         hits.push_back({Span{at, at + found_length}, found->report, found->bank_context});
         step = found_length;
+      } else {
+        while (at + step < folded.size() && is_ascii_alnum(folded[at + step])) ++step;  // rest of the word
       }
     }
     at += step;
