@@ -161,15 +161,18 @@ constexpr std::array<std::string_view, 5> kEndings{"", "s", "et", "er", "ene"};
 
 // Lower-cases ASCII and the Latin-1 capitals (À..Þ, so Æ Ø Å) without changing any byte length,
 // so that offsets in the folded text are offsets in the original.
+// (Plain pointers in the loop: under -Oz std::string's operator[] is a call per byte.)
 std::string fold_case(std::string_view text) {
   std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(out[i]);
+  char* data = out.data();
+  const std::size_t size = out.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
     if (byte >= 'A' && byte <= 'Z') {
-      out[i] = static_cast<char>(byte + 32);
-    } else if (byte == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      data[i] = static_cast<char>(byte + 32);
+    } else if (byte == 0xC3 && i + 1 < size) {
+      const auto next = static_cast<unsigned char>(data[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) data[i + 1] = static_cast<char>(next + 0x20);
       ++i;
     }
   }
@@ -224,7 +227,7 @@ struct KeywordHit {
 
 // The longest keyword (with ending) that is a whole word at `at` in the folded text; 0 if none.
 std::size_t keyword_length_at(std::string_view folded, std::size_t at, const Keyword& keyword) noexcept {
-  if (folded.compare(at, keyword.word.size(), keyword.word) != 0) return 0;
+  if (folded[at] != keyword.word[0] || folded.compare(at, keyword.word.size(), keyword.word) != 0) return 0;
   std::size_t best = 0;
   for (const auto ending : kEndings) {
     const std::size_t end = at + keyword.word.size();
@@ -236,7 +239,8 @@ std::size_t keyword_length_at(std::string_view folded, std::size_t at, const Key
 }
 
 std::vector<KeywordHit> find_keywords(std::string_view text) {
-  const std::string folded = fold_case(text);
+  const std::string folded_text = fold_case(text);
+  const std::string_view folded(folded_text);
   std::vector<KeywordHit> hits;
   std::size_t at = 0;
   while (at < folded.size()) {
@@ -425,6 +429,7 @@ std::optional<Candidate> best_from(std::string_view text, const Chain& chain, st
     digit_count += group_size(chain[last]);
     if (digit_count > 19) break;
     if (last + 1 == chain.size() && !clean_end(text, chain[last].end)) break;
+    if (digit_count != 11 && digit_count < 13) continue;  // no kind has this length
     const auto kind = classify(text, chain, first, last, keywords);
     if (kind && (!best || strength(*kind) >= strength(best->kind))) best = Candidate{*kind, last};
   }
@@ -435,8 +440,10 @@ std::optional<Candidate> best_from(std::string_view text, const Chain& chain, st
 std::optional<SensitiveMatch> iban_match(std::string_view text, const Chain& chain) {
   const std::size_t begin = chain.front().begin;
   if (begin < 2 || !clean_end(text, chain.back().end)) return std::nullopt;
-  const std::string_view country = text.substr(begin - 2, 2);
-  if (fold_case(country) != "no" || word_char_before(text, begin - 2)) return std::nullopt;
+  const char n = text[begin - 2];
+  const char o = text[begin - 1];
+  if ((n != 'N' && n != 'n') || (o != 'O' && o != 'o') || word_char_before(text, begin - 2))
+    return std::nullopt;
   const std::string digits = digits_of(text, chain, 0, chain.size() - 1);
   if (digits.size() != 13) return std::nullopt;
   const std::string_view view(digits);
