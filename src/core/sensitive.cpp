@@ -376,7 +376,7 @@ bool account_grouping(const Chain& chain, std::size_t first, std::size_t last) n
   return b.separator == c.separator && (b.separator == "." || b.separator == " ");
 }
 
-// Card numbers are written in blocks of four (Amex 4-6-5): no block shorter than three digits.
+// Card numbers are written in blocks of four or more (Amex 4-6-5); only the last may have three.
 bool card_grouping(const Chain& chain, std::size_t first, std::size_t last) noexcept {
   for (std::size_t g = first; g < last; ++g) {
     if (group_size(chain[g]) < 4) return false;
