@@ -71,6 +71,7 @@ TEST_CASE("an empty form is not sendable and says what is required", "[validatio
   CHECK_FALSE(v.sendable());
   CHECK_FALSE(v.needs_confirmation());
   CHECK(codes(v) == "email.required,name.required");
+  CHECK_FALSE(InviteForm{}.verification_chosen);
   CHECK(v.normalized.verification == Verification::email);
   REQUIRE(v.for_field(Field::email).size() == 1);
   CHECK(v.for_field(Field::email).front()->code == "email.required");
@@ -191,6 +192,34 @@ TEST_CASE("the username style and the phone region are options", "[validation]")
   CHECK(v.normalized.username == "ola.nordmann");
   CHECK(v.normalized.phone_e164 == "+46701234567");
   CHECK(v.normalized.phone_region == "SE");
+}
+
+TEST_CASE("Unicode input through the whole form", "[validation]") {
+  InviteForm form;
+  form.email =
+      "\xE2\x80\x8Bola@BLA\xCC\x8A"
+      "B\xC3\x86R.no";  // ZWSP first, NFD and capitals in the domain
+  form.full_name =
+      "A\xCC\x8Ase \xE2\x80\xAE"
+      "Bj\xC3\xB8rnstad";  // NFD Å, then an RLO
+  const Validation v = validate(form, ValidationOptions{});
+  CHECK(codes(v) == "email.syntax,name.invisible_character");
+  CHECK(v.findings[0].span == verji::core::Span{0, 3});
+  CHECK(v.findings[1].span == verji::core::Span{6, 9});
+  CHECK_FALSE(v.sendable());
+
+  form.email =
+      "ola@BLA\xCC\x8A"
+      "B\xC3\x86R.no";
+  form.full_name = "A\xCC\x8Ase Bj\xC3\xB8rnstad";
+  const Validation fixed = validate(form, ValidationOptions{});
+  CHECK(fixed.findings.empty());
+  CHECK(fixed.normalized.email ==
+        "ola@bl\xC3\xA5"
+        "b\xC3\xA6r.no");
+  CHECK(fixed.normalized.email_ascii == "ola@xn--blbr-roah.no");
+  CHECK(fixed.normalized.full_name == "\xC3\x85se Bj\xC3\xB8rnstad");
+  CHECK(fixed.normalized.username == "aasebjoernstad");
 }
 
 TEST_CASE("severities have stable names", "[validation]") {
