@@ -7,6 +7,7 @@
 //   validate_bench [--iterations N]      (default 2000)
 #include "verji/core/invite_request.h"
 #include "verji/core/phone.h"
+#include "verji/core/sensitive.h"
 #include "verji/core/validation.h"
 #include "verji/core/version.h"
 
@@ -108,6 +109,11 @@ int main(int argc, char** argv) {
         measure(iterations, [&] { findings += core::validate(c.form, options).findings.size(); });
     std::printf("%-48s %8.1f µs %8.1f µs\n", c.name, f.median_us, f.p95_us);
   }
+
+  const std::string welcome = sensitive_form().welcome_message;
+  const Figures scan = measure(iterations, [&] { findings += core::scan_sensitive(welcome).size(); });
+  std::printf("%-48s %8.1f µs %8.1f µs\n", "scan_sensitive(): the same welcome alone", scan.median_us,
+              scan.p95_us);
 
   const core::InviteForm form = typical_form();
   const core::Validation validation = core::validate(form, options);

@@ -161,15 +161,18 @@ constexpr std::array<std::string_view, 5> kEndings{"", "s", "et", "er", "ene"};
 
 // Lower-cases ASCII and the Latin-1 capitals (À..Þ, so Æ Ø Å) without changing any byte length,
 // so that offsets in the folded text are offsets in the original.
+// (Plain pointers in the loop: under -Oz std::string's operator[] is a call per byte.)
 std::string fold_case(std::string_view text) {
   std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(out[i]);
+  char* data = out.data();
+  const std::size_t size = out.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
     if (byte >= 'A' && byte <= 'Z') {
-      out[i] = static_cast<char>(byte + 32);
-    } else if (byte == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      data[i] = static_cast<char>(byte + 32);
+    } else if (byte == 0xC3 && i + 1 < size) {
+      const auto next = static_cast<unsigned char>(data[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) data[i + 1] = static_cast<char>(next + 0x20);
       ++i;
     }
   }
@@ -224,7 +227,7 @@ struct KeywordHit {
 
 // The longest keyword (with ending) that is a whole word at `at` in the folded text; 0 if none.
 std::size_t keyword_length_at(std::string_view folded, std::size_t at, const Keyword& keyword) noexcept {
-  if (folded.compare(at, keyword.word.size(), keyword.word) != 0) return 0;
+  if (folded[at] != keyword.word[0] || folded.compare(at, keyword.word.size(), keyword.word) != 0) return 0;
   std::size_t best = 0;
   for (const auto ending : kEndings) {
     const std::size_t end = at + keyword.word.size();
@@ -236,12 +239,15 @@ std::size_t keyword_length_at(std::string_view folded, std::size_t at, const Key
 }
 
 std::vector<KeywordHit> find_keywords(std::string_view text) {
-  const std::string folded = fold_case(text);
+  const std::string folded_text = fold_case(text);
+  const std::string_view folded(folded_text);
   std::vector<KeywordHit> hits;
   std::size_t at = 0;
   while (at < folded.size()) {
     std::size_t step = 1;
-    if (!word_char_before(folded, at)) {
+    const char c = folded[at];
+    const bool may_start = c >= 'a' && c <= 'z';  // every keyword starts with an ASCII letter
+    if (may_start && !word_char_before(folded, at)) {
       const Keyword* found = nullptr;
       std::size_t found_length = 0;
       for (const auto& keyword : kKeywords) {
@@ -254,6 +260,8 @@ std::vector<KeywordHit> find_keywords(std::string_view text) {
       if (found != nullptr) {
         hits.push_back({Span{at, at + found_length}, found->report, found->bank_context});
         step = found_length;
+      } else {
+        while (at + step < folded.size() && is_ascii_alnum(folded[at + step])) ++step;  // rest of the word
       }
     }
     at += step;
@@ -368,7 +376,7 @@ bool account_grouping(const Chain& chain, std::size_t first, std::size_t last) n
   return b.separator == c.separator && (b.separator == "." || b.separator == " ");
 }
 
-// Card numbers are written in blocks of four (Amex 4-6-5): no block shorter than three digits.
+// Card numbers are written in blocks of four or more (Amex 4-6-5); only the last may have three.
 bool card_grouping(const Chain& chain, std::size_t first, std::size_t last) noexcept {
   for (std::size_t g = first; g < last; ++g) {
     if (group_size(chain[g]) < 4) return false;
@@ -421,6 +429,7 @@ std::optional<Candidate> best_from(std::string_view text, const Chain& chain, st
     digit_count += group_size(chain[last]);
     if (digit_count > 19) break;
     if (last + 1 == chain.size() && !clean_end(text, chain[last].end)) break;
+    if (digit_count != 11 && digit_count < 13) continue;  // no kind has this length
     const auto kind = classify(text, chain, first, last, keywords);
     if (kind && (!best || strength(*kind) >= strength(best->kind))) best = Candidate{*kind, last};
   }
@@ -431,8 +440,10 @@ std::optional<Candidate> best_from(std::string_view text, const Chain& chain, st
 std::optional<SensitiveMatch> iban_match(std::string_view text, const Chain& chain) {
   const std::size_t begin = chain.front().begin;
   if (begin < 2 || !clean_end(text, chain.back().end)) return std::nullopt;
-  const std::string_view country = text.substr(begin - 2, 2);
-  if (fold_case(country) != "no" || word_char_before(text, begin - 2)) return std::nullopt;
+  const char n = text[begin - 2];
+  const char o = text[begin - 1];
+  if ((n != 'N' && n != 'n') || (o != 'O' && o != 'o') || word_char_before(text, begin - 2))
+    return std::nullopt;
   const std::string digits = digits_of(text, chain, 0, chain.size() - 1);
   if (digits.size() != 13) return std::nullopt;
   const std::string_view view(digits);
