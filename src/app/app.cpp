@@ -183,6 +183,12 @@ void App::apply(const ui::Intent& intent) {
         } else if constexpr (std::is_same_v<T, ui::ChooseUserType>) {
           form_.user_type = i.value;
           revalidate();
+        } else if constexpr (std::is_same_v<T, ui::ConfirmSensitive>) {
+          if (i.value) {
+            confirmed_welcome_ = form_.welcome_message;
+          } else {
+            confirmed_welcome_.reset();
+          }
         } else if constexpr (std::is_same_v<T, ui::Submit>) {
           submit();
         } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
@@ -197,6 +203,7 @@ void App::apply(const ui::Intent& intent) {
 void App::submit() {
   submit_attempted_ = true;
   if (!validation_.sendable() || !engine_ || connection() != Connection::ready) return;
+  if (validation_.needs_confirmation() && confirmed_welcome_ != form_.welcome_message) return;
   if (submitted_form_ && same_form(*submitted_form_, form_)) return;  // already sent as it is
   std::string request_id = core::new_request_id();
   auto content =
@@ -265,10 +272,12 @@ void App::refresh_view() {
       break;
   }
 
+  view_.confirm_needed = validation_.needs_confirmation();
+  view_.confirmed = view_.confirm_needed && confirmed_welcome_ == form_.welcome_message;
   const bool unchanged = submitted_form_ && same_form(*submitted_form_, form_);
   const bool busy = engine_ && engine_->send_in_flight();
   view_.can_submit = validation_.sendable() && connection() == Connection::ready && engine_->can_send() &&
-                     !busy && !unchanged;
+                     !busy && !unchanged && (!view_.confirm_needed || view_.confirmed);
   view_.submit_hint.clear();
   if (submit_attempted_ && !validation_.sendable() && !validation_.phone_pending) {
     view_.submit_hint = std::string(core::tr(lang, Msg::submit_fix_errors));

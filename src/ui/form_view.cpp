@@ -124,6 +124,10 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
 
   text(Field::welcome_message, TextKind::multiline, Msg::welcome_label, Msg::welcome_hint, {}, 4000);
   notes_for(ctx, vm, Field::welcome_message);
+  if (vm.confirm_needed &&
+      checkbox(ctx, "confirm_sensitive", t(vm, Msg::welcome_confirm_sensitive), vm.confirmed)) {
+    intents.push_back(ConfirmSensitive{!vm.confirmed});
+  }
   section_gap(ctx);
 
   if (primary_button(ctx, "create", t(vm, Msg::create_button), vm.can_submit)) intents.push_back(Submit{});

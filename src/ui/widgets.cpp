@@ -152,6 +152,28 @@ bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view 
   return clicked;
 }
 
+bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked) {
+  // The label wraps in the form's column: ImGui's own check box label does not wrap, so the box
+  // is drawn without one and the text beside it.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
+  bool value = checked;
+  const bool clicked = ImGui::Checkbox(imgui_id({}, id).c_str(), &value);
+  ImGui::PopStyleVar();
+  ControlBox box;
+  box.role = ControlRole::checkbox;
+  box.id = std::string(id);
+  box.label = std::string(label);
+  box.checked = checked;
+  box.focused = ImGui::IsItemFocused();
+  record(ctx, std::move(box));
+  const float indent = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::PushItemWidth(ImGui::CalcItemWidth() - indent);
+  wrapped_text(label, ctx.fonts.body, palette(ctx.theme).text);
+  ImGui::PopItemWidth();
+  return clicked;
+}
+
 bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
   const float em = ctx.fonts.em;
   const std::string text = imgui_id(label, id);

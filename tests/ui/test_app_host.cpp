@@ -258,3 +258,37 @@ TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][
   CHECK(app.layout().find("create")->disabled);
   CHECK(app.take_outbound().empty());
 }
+
+TEST_CASE("sensitive data in the welcome message must be confirmed before sending", "[app][host]") {
+  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  Host host(app);
+  host.handshake(all_capabilities());
+  fill(ui, app, Field::email, "ola@firma.no");
+  fill(ui, app, Field::full_name, "Ola Nordmann");
+  fill(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
+  frame(ui, app);
+  REQUIRE(app.validation().needs_confirmation());
+  CHECK(app.layout().find("create")->disabled);
+  const ControlBox* confirm = app.layout().find("confirm_sensitive");
+  REQUIRE(confirm != nullptr);
+  CHECK_FALSE(confirm->checked);
+
+  click(ui, app, "confirm_sensitive");
+  frame(ui, app);
+  CHECK(app.layout().find("confirm_sensitive")->checked);
+  CHECK_FALSE(app.layout().find("create")->disabled);
+
+  // Changing the message asks again.
+  fill(ui, app, Field::welcome_message, "!");
+  frame(ui, app);
+  CHECK_FALSE(app.layout().find("confirm_sensitive")->checked);
+  CHECK(app.layout().find("create")->disabled);
+  click(ui, app, "confirm_sensitive");
+  click(ui, app, "create");
+  host.drain();
+  REQUIRE(host.requests("send_event").size() == 1);
+  CHECK(host.requests("send_event")[0]["data"]["content"]["app.verji.invite"]["welcome_message"] ==
+        "Passordet ditt er sommer2026!");
+}

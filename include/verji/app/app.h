@@ -96,6 +96,9 @@ class App {
   // something, so the same invitation is never posted twice by a second click.
   std::optional<core::InviteForm> submitted_form_;
   bool submit_attempted_ = false;
+  // The welcome message as it was when the admin confirmed its sensitive-data warnings; an edit
+  // asks again.
+  std::optional<std::string> confirmed_welcome_;
   core::Millis now_ = 0;
   ui::FormViewModel view_;
   ui::FrameLayout layout_;

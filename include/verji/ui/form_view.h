@@ -40,6 +40,8 @@ struct FormViewModel {
   std::string connection_notice;  // standalone, refused, waiting, no permission; empty when fine
   Tone connection_tone = Tone::secondary;
   bool offer_permission_request = false;
+  bool confirm_needed = false;  // the welcome message has findings the admin must confirm
+  bool confirmed = false;
   bool can_submit = false;
   std::string submit_hint;                   // why Create is off, when that is not obvious
   std::vector<SubmissionEntry> submissions;  // newest first
@@ -56,12 +58,16 @@ struct ChooseUserType {
   core::UserType value;
 };
 struct Submit {};
+struct ConfirmSensitive {
+  bool value = false;
+};
 struct RequestPermission {};
 struct Resend {
   std::string request_id;
 };
 
-using Intent = std::variant<EditText, ChooseVerification, ChooseUserType, Submit, RequestPermission, Resend>;
+using Intent = std::variant<EditText, ChooseVerification, ChooseUserType, ConfirmSensitive, Submit,
+                            RequestPermission, Resend>;
 
 // Draws the whole widget into the current ImGui viewport (no window chrome).
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm);

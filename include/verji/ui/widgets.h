@@ -22,7 +22,7 @@ enum class TextKind { email, name, tel, multiline };
 
 // status: a live line of text (a submission's state, a connection notice); a DOM layer maps it to an
 // ARIA live region.
-enum class ControlRole { text_field, radio, button, status };
+enum class ControlRole { text_field, radio, checkbox, button, status };
 
 // The colour a line of text speaks in.
 enum class Tone { neutral, secondary, success, warning, error };
@@ -36,7 +36,7 @@ struct ControlBox {
   ImVec2 min;
   ImVec2 max;
   bool focused = false;
-  bool checked = false;  // radios
+  bool checked = false;  // radios and check boxes
   bool disabled = false;
 };
 
@@ -70,6 +70,9 @@ std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpe
 
 // A radio button with a `label`; `id` names it in the layout. Returns true when clicked.
 bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
+
+// A check box with a `label`; `id` names it in the layout. Returns true when clicked (toggle it).
+bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
 
 // The form's main button, in the accent colour; greyed out and inert when disabled. Returns true
 // when clicked.

@@ -178,6 +178,7 @@ const char* role_name(verji::ui::ControlRole role) {
   switch (role) {
     case verji::ui::ControlRole::text_field: return "textbox";
     case verji::ui::ControlRole::radio: return "radio";
+    case verji::ui::ControlRole::checkbox: return "checkbox";
     case verji::ui::ControlRole::button: return "button";
     case verji::ui::ControlRole::status: return "status";
   }
@@ -215,7 +216,9 @@ void publish_layout(Runner& r) {
                             {"focused", c.focused},
                             {"disabled", c.disabled}};
     if (c.role == verji::ui::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
-    if (c.role == verji::ui::ControlRole::radio) entry["checked"] = c.checked;
+    if (c.role == verji::ui::ControlRole::radio || c.role == verji::ui::ControlRole::checkbox) {
+      entry["checked"] = c.checked;
+    }
     controls.push_back(std::move(entry));
   }
   verji_web_layout(controls.dump().c_str());
