@@ -53,6 +53,13 @@ mergeInto(LibraryManager.library, {
     if (window.verjiBridge) window.verjiBridge.post(UTF8ToString(json));
   },
 
+  // The page follows the widget's theme (the host may switch it live), so that its own background
+  // and messages match the canvas.
+  verji_web_theme: function (dark) {
+    if (dark) document.documentElement.dataset.theme = 'dark';
+    else delete document.documentElement.dataset.theme;
+  },
+
   verji_web_fatal: function (message) {
     if (typeof window.verjiFatal === 'function') window.verjiFatal(UTF8ToString(message));
   },

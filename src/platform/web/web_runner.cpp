@@ -50,6 +50,7 @@ void verji_web_layout(const char* json);
 int verji_bridge_attach();
 int verji_bridge_reason(char* buffer, int size);
 void verji_bridge_post(const char* json);
+void verji_web_theme(int dark);
 }
 
 namespace {
@@ -146,6 +147,7 @@ bool sync_canvas_size(Runner& r) {
   if (r.styled_theme != r.app->config().theme) {  // the host switched theme
     r.styled_theme = r.app->config().theme;
     verji::ui::apply_style(ImGui::GetStyle(), r.styled_theme, r.fonts.em);
+    verji_web_theme(r.styled_theme == verji::ui::Theme::dark ? 1 : 0);
   }
   return true;
 }
