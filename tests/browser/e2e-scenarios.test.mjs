@@ -9,14 +9,12 @@ import { after, before, describe, test } from 'node:test';
 import { startDevhost } from '../../web/devhost/server.mjs';
 import { DARK_BG, LIGHT_BG, launchBrowser, pixel, screenshot, siteDir } from './harness.mjs';
 import {
-  bridge, click, control, postsOf, recordPostMessages, roomAnswers, roomInvites, statusTrace, submissions,
-  traceStatuses, type, waitForControl, waitForStatus, widgetFrame, widgetRequests,
+  EMAIL, NAME, bridge, click, control, create, fillForm, postsOf, recordPostMessages, roomAnswers, roomInvites,
+  scrollIntoView, statusTrace, submissions, traceStatuses, waitForControl, waitForStatus, widgetFrame, widgetRequests,
 } from './widget-driver.mjs';
 
 const ADMIN = '@admin:verji.example';
 const BOT = '@companybot:verji.example';
-const EMAIL = 'ola.nordmann@firma.no';
-const NAME = 'Ola Nordmann';
 
 let dev;
 let browser;
@@ -31,9 +29,10 @@ after(async () => {
   await dev?.close();
 });
 
-// The host page with the widget in it (tall enough that the whole form and its list fit).
-async function openHost(query) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+// The host page with the widget in it: tall enough that the whole form and its list fit, or (short)
+// a laptop's window, where the widget's panel is shorter than the form.
+async function openHost(query, { short = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: short ? 900 : 1600 } });
   await context.addInitScript(recordPostMessages);
   const page = await context.newPage();
   const errors = [];
@@ -41,22 +40,6 @@ async function openHost(query) {
   await page.goto(`${dev.hostUrl}${query}`);
   const frame = await widgetFrame(page, widgetOrigin);
   return { context, page, frame, errors };
-}
-
-async function fillForm(page, frame, { email = EMAIL, name = NAME } = {}) {
-  await type(page, frame, 'email', email);
-  await type(page, frame, 'full_name', name);
-}
-
-// Clicks "Opprett" and returns the request_id of the invitation that appears in the list.
-async function create(page, frame) {
-  const known = (await submissions(frame)).map((s) => s.requestId);
-  await click(page, frame, 'create');
-  const handle = await frame.waitForFunction((old) => {
-    const c = (window.verjiLayout ?? []).find((x) => x.id.startsWith('submission=') && !old.includes(x.id.slice(11)));
-    return c ? c.id.slice(11) : null;
-  }, known, { timeout: 15000, polling: 50 });
-  return handle.jsonValue();
 }
 
 // The labels one invitation went through, in order, without repeats.
@@ -108,7 +91,8 @@ const SINGLE = [
   },
   { id: 'slow', through: [PROCESSING], final: /^Opprettet: @olanordmann:verji\.example$/, state: 'success', timeout: 20000, atLeastMs: 7500 },
   { id: 'silent', query: '&silence=5', through: [PROCESSING], final: /^Ikke svar ennå – vi følger med videre$/, timeout: 20000, atLeastMs: 5000 },
-  { id: 'failure', through: [PROCESSING], final: /^Feilet: the licence allows no more users$/, state: 'failed' },
+  // In a short panel: "Opprett" and the list are below the fold, and the mouse wheel brings them up.
+  { id: 'failure', through: [PROCESSING], final: /^Feilet: the licence allows no more users$/, state: 'failed', short: true },
   { id: 'norwegian', through: [PROCESSING], final: /^Opprettet: @olanordmann:verji\.example$/, state: 'success' },
   { id: 'no_relation', through: [PROCESSING], final: /^Opprettet$/ },
 ];
@@ -116,9 +100,14 @@ const SINGLE = [
 describe('end to end: the widget in the dev host, driven by clicks and keys', () => {
   for (const scenario of SINGLE) {
     test(`scenario ${scenario.id}`, async () => {
-      const { context, page, frame, errors } = await openHost(`?scenario=${scenario.id}${scenario.query ?? ''}`);
+      const { context, page, frame, errors } = await openHost(`?scenario=${scenario.id}${scenario.query ?? ''}`, scenario);
       try {
         await fillForm(page, frame);
+        if (scenario.short) {
+          const below = await control(frame, 'create');
+          const height = await frame.evaluate(() => window.innerHeight);
+          assert.ok(below.y + below.height > height, `"Opprett" starts below the fold: ${below.y} in ${height}`);
+        }
         await waitForStatus(frame, 'username', /@olanordmann:verji\.example/);
         await traceStatuses(frame);
         const requestId = await create(page, frame);
@@ -137,6 +126,10 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
         }
         if (scenario.atLeastMs) assert.ok(finalAt - invite.ts >= scenario.atLeastMs, `${finalAt - invite.ts} ms`);
         assert.equal((await submissions(frame)).length, 1);
+        if (scenario.short) {
+          const shown = await scrollIntoView(page, frame, `submission=${requestId}`, { enabled: false });
+          assert.ok(shown.y >= 0 && shown.y + shown.height <= await frame.evaluate(() => window.innerHeight), 'scrolled into view');
+        }
         await screenshot(page, `e2e-${scenario.id}`);
         assert.deepEqual(errors, []);
       } finally {
@@ -233,6 +226,7 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       assert.deepEqual(await roomInvites(page), [], 'nothing reached the room');
       const resend = await waitForControl(frame, `resend=${requestId}`);
       assert.equal(resend.label, 'Send på nytt');
+      await screenshot(page, 'e2e-rate_limited-429');
       await click(page, frame, `resend=${requestId}`);
       await waitForStatus(frame, `submission=${requestId}`, /^Opprettet: @olanordmann:verji\.example$/);
       const sends = (await widgetRequests(page)).filter((r) => r.action === 'send_event');
@@ -255,6 +249,7 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       assert.equal((await control(frame, 'create')).disabled, true, 'no sending without the capability');
       const ask = await waitForControl(frame, 'request_permission');
       assert.equal(ask.label, 'Be om tilgang på nytt');
+      await screenshot(page, 'e2e-capabilities_denied-notice');
       await page.click('#deny'); // the person in the client approves this time
       assert.equal(await page.isChecked('#deny'), false);
       await click(page, frame, 'request_permission');

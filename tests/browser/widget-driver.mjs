@@ -6,12 +6,17 @@
 
 const DEFAULT_TIMEOUT = 15000;
 
+// The person the tests invite.
+export const EMAIL = 'ola.nordmann@firma.no';
+export const NAME = 'Ola Nordmann';
+
 // The newest frame of `widgetOrigin` whose widget has drawn its controls (after a reload the old
 // frame may linger a moment). In same-window mode the page itself is the widget.
-export async function widgetFrame(page, widgetOrigin, { timeout = DEFAULT_TIMEOUT } = {}) {
+// `match` narrows the choice by URL.
+export async function widgetFrame(page, widgetOrigin, { timeout = DEFAULT_TIMEOUT, match = () => true } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const frames = page.frames().filter((f) => f.url().startsWith(widgetOrigin));
+    const frames = page.frames().filter((f) => f.url().startsWith(widgetOrigin) && match(f.url()));
     for (const frame of frames.reverse()) {
       const ready = await frame.evaluate(() => Array.isArray(window.verjiLayout) && window.verjiLayout.length > 0 &&
         Boolean(window.verjiBridge)).catch(() => false);
@@ -47,18 +52,25 @@ export async function waitForControl(frame, id, { timeout = DEFAULT_TIMEOUT, ena
   return handle.jsonValue();
 }
 
-// Clicks the centre of control `id`, scrolling the widget with the mouse wheel first if the control
-// is outside its viewport.
-export async function click(page, frame, id, options = {}) {
+// Scrolls the widget with the mouse wheel, a notch at a time, until control `id` is inside its
+// viewport; returns the control where it is then.
+export async function scrollIntoView(page, frame, id, options = {}) {
   let c = await waitForControl(frame, id, options);
   const offset = await frameOffset(frame);
   const viewport = await frame.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
-  for (let i = 0; i < 20 && (c.y < 0 || c.y + c.height > viewport.height); i++) {
+  for (let i = 0; i < 30 && (c.y < 0 || c.y + c.height > viewport.height); i++) {
     await page.mouse.move(offset.x + viewport.width / 2, offset.y + viewport.height / 2);
-    await page.mouse.wheel(0, c.y < 0 ? -120 : 120);
+    await page.mouse.wheel(0, c.y < 0 ? -100 : 100); // one notch in Chromium
     await nextFrames(frame, 2);
     c = await waitForControl(frame, id, options);
   }
+  return c;
+}
+
+// Clicks the centre of control `id` (scrolled into view first).
+export async function click(page, frame, id, options = {}) {
+  const c = await scrollIntoView(page, frame, id, options);
+  const offset = await frameOffset(frame);
   await page.mouse.click(offset.x + c.x + c.width / 2, offset.y + c.y + c.height / 2);
   await nextFrames(frame, 2);
   return c;
@@ -71,6 +83,23 @@ export async function type(page, frame, id, text) {
     { timeout: DEFAULT_TIMEOUT, polling: 50 });
   await page.keyboard.type(text);
   await nextFrames(frame, 2);
+}
+
+// Types the e-mail address and the full name (verification then defaults to e-mail: no phone).
+export async function fillForm(page, frame, { email = EMAIL, name = NAME } = {}) {
+  await type(page, frame, 'email', email);
+  await type(page, frame, 'full_name', name);
+}
+
+// Clicks "Opprett" and returns the request_id of the invitation that appears in the list.
+export async function create(page, frame) {
+  const known = (await submissions(frame)).map((s) => s.requestId);
+  await click(page, frame, 'create');
+  const handle = await frame.waitForFunction((old) => {
+    const c = (window.verjiLayout ?? []).find((x) => x.id.startsWith('submission=') && !old.includes(x.id.slice(11)));
+    return c ? c.id.slice(11) : null;
+  }, known, { timeout: DEFAULT_TIMEOUT, polling: 50 });
+  return handle.jsonValue();
 }
 
 // Waits until a status whose id is `id` (or starts with it, when it ends in "=") has a label
