@@ -15,24 +15,28 @@ describe('the widget page takes input', () => {
     try {
       const controls = await controlsOf(page);
       assert.deepEqual(controls.map((c) => `${c.role}:${c.id}`), [
-        'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
+        'status:connection', 'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
         'radio:user_type=standard', 'radio:user_type=administrator', 'textbox:welcome_message', 'button:create',
       ]);
       const byId = (list, id) => list.find((c) => c.id === id);
+      assert.match(byId(controls, 'connection').label, /^Forhåndsvisning: skjemaet er ikke åpnet i et Matrix-rom/,
+        'opened on its own, the page says it cannot send');
       assert.equal(byId(controls, 'email').label, 'E-postadresse');
       assert.equal(byId(controls, 'email').kind, 'email');
       assert.equal(byId(controls, 'create').label, 'Opprett');
       assert.equal(byId(controls, 'create').disabled, true);
-      assert.equal(byId(controls, 'verification=sms').checked, true);
+      // Without a mobile number the code goes by e-mail until somebody chooses otherwise.
+      assert.equal(byId(controls, 'verification=email').checked, true);
+      assert.equal(byId(controls, 'verification=sms').checked, false);
 
-      for (const id of ['verification=email', 'user_type=administrator']) {
+      for (const id of ['verification=sms', 'user_type=administrator']) {
         const c = byId(await controlsOf(page), id);
         await page.mouse.click(c.x + c.height / 2, c.y + c.height / 2);
         await nextFrames(page, 3);
       }
       const after = await controlsOf(page);
-      assert.equal(byId(after, 'verification=email').checked, true);
-      assert.equal(byId(after, 'verification=sms').checked, false);
+      assert.equal(byId(after, 'verification=sms').checked, true);
+      assert.equal(byId(after, 'verification=email').checked, false);
       assert.equal(byId(after, 'user_type=administrator').checked, true);
       assert.equal(byId(after, 'user_type=standard').checked, false);
       await screenshot(page, 'choices');
