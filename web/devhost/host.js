@@ -3,7 +3,8 @@
 // Every string from the room or the wire is rendered with textContent.
 //
 // Page parameters (all optional): scenario, theme=light|dark, lang=nb|en, width=320|420|800,
-// wait=0|1 (waitForIframeLoad), deny=0|1, widget_origin=http://host:port.
+// wait=0|1 (waitForIframeLoad), deny=0|1, widget_origin=http://host:port, silence=<seconds> (passed on
+// to the widget's URL: its "no answer yet" timeout, 5-600).
 
 import { SCENARIOS } from './bot.js';
 import {
@@ -109,7 +110,8 @@ let iframe = null;
 
 function loadWidget() {
   const widget = new mx.Widget(widgetDefinition());
-  const url = completeWidgetUrl(widget, { theme: session.theme, lang: session.lang, parentUrl: location.href.split('#')[0] });
+  const extraQuery = params.has('silence') ? { silence: params.get('silence') } : {};
+  const url = completeWidgetUrl(widget, { theme: session.theme, lang: session.lang, parentUrl: location.href.split('#')[0], extraQuery });
   $('widget-name').textContent = widget.name;
   $('widget-url').textContent = url;
   iframe?.remove();

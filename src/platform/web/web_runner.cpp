@@ -7,6 +7,8 @@
 //   [x] libphonenumber's start-up runs after the first frame is on screen, never before it
 //   [x] no key is lost between frames: key and character events reach ImGui 1.86 through
 //       ui::InputTrickle, at most one transition per key per frame, in typing order
+//   [x] the mouse wheel scrolls the form the way the page would (ui::wheel_notches: Emscripten
+//       3.1.6's GLFW passes the DOM's deltaY through raw, upside down and about 100x too large)
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
 //   [x] every control (text fields, radios, the button) with its label, state and box in CSS pixels,
 //       published to the page as window.verjiLayout: the hook for a DOM layer over the canvas
@@ -23,6 +25,7 @@
 #include "verji/ui/fonts.h"
 #include "verji/ui/input_trickle.h"
 #include "verji/ui/theme.h"
+#include "verji/ui/wheel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +116,16 @@ void apply_input(Runner& r) {
                                  e.kind == Kind::key_down ? GLFW_PRESS : GLFW_RELEASE, e.mods);
     }
   });
+}
+
+// The wheel over the canvas, from the DOM event itself (GLFW's scroll callback has no deltaMode).
+// Handled: the page around the widget does not scroll as well.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+  const auto notches = verji::ui::wheel_notches(event->deltaX, event->deltaY, event->deltaMode);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += notches.x;
+  io.MouseWheel += notches.y;
+  return EM_TRUE;
 }
 
 // Keeps the canvas's backing store at CSS size x devicePixelRatio, so that one canvas pixel is one
@@ -305,6 +318,8 @@ int run() {
   ImGui_ImplGlfw_InitForOpenGL(r.window, true);
   glfwSetKeyCallback(r.window, on_key);  // the backend's own callbacks are called from apply_input()
   glfwSetCharCallback(r.window, on_char);
+  glfwSetScrollCallback(r.window, nullptr);  // on_wheel instead
+  emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   // The host: queued messages arrive during attach; then the handshake starts.
