@@ -91,7 +91,7 @@ App::App(Config config) : config_(std::move(config)) {
 }
 
 Connection App::connection() const noexcept {
-  if (!refused_reason_.empty()) return Connection::refused;
+  if (refused_) return Connection::refused;
   if (!engine_) return Connection::standalone;
   return engine_->handshake() == core::HandshakeState::ready ? Connection::ready : Connection::connecting;
 }
@@ -114,20 +114,21 @@ bool App::after_present() {
 
 void App::connect(core::Millis now) {
   now_ = now;
-  if (!engine_ || !refused_reason_.empty()) return;
+  if (!engine_ || refused_) return;
   engine_->start(now);
   apply_engine_events();
   refresh_view();
 }
 
-void App::refuse_host(std::string reason) {
-  refused_reason_ = reason.empty() ? std::string("refused") : std::move(reason);
+void App::refuse_host(std::string origin) {
+  refused_ = true;
+  refused_origin_ = std::move(origin);
   refresh_view();
 }
 
 bool App::on_host_message(std::string_view json_text, core::Millis now) {
   now_ = now;
-  if (!engine_ || !refused_reason_.empty()) return false;
+  if (!engine_ || refused_) return false;
   engine_->receive(json_text, now);
   const bool changed = apply_engine_events();
   refresh_view();  // cheap, and the engine may have changed state without an event
@@ -204,12 +205,24 @@ void App::submit() {
   submit_attempted_ = true;
   if (!validation_.sendable() || !engine_ || connection() != Connection::ready) return;
   if (validation_.needs_confirmation() && confirmed_welcome_ != form_.welcome_message) return;
-  if (submitted_form_ && same_form(*submitted_form_, form_)) return;  // already sent as it is
+  if (already_sent()) return;
   std::string request_id = core::new_request_id();
   auto content =
       core::invite_event_content(form_, validation_, config_.lang, request_id, core::widget_version());
-  if (engine_->submit(std::move(request_id), std::move(content), now_).ok()) submitted_form_ = form_;
+  const std::string id = request_id;
+  if (engine_->submit(std::move(request_id), std::move(content), now_).ok()) {
+    submitted_form_ = form_;
+    submitted_request_ = id;
+  }
   apply_engine_events();
+}
+
+bool App::already_sent() const {
+  if (!submitted_form_ || !same_form(*submitted_form_, form_)) return false;
+  const core::Submission* s = engine_ ? engine_->find(submitted_request_) : nullptr;
+  // A request the bot or the host turned down may be tried again as it is (a new request).
+  return s == nullptr ||
+         (s->state != core::SubmissionState::failed && s->state != core::SubmissionState::send_failed);
 }
 
 void App::revalidate() {
@@ -257,7 +270,10 @@ void App::refresh_view() {
       view_.connection_notice = std::string(core::tr(lang, Msg::connection_standalone));
       break;
     case Connection::refused:
-      view_.connection_notice = core::format(lang, Msg::connection_refused, {{"reason", refused_reason_}});
+      view_.connection_notice =
+          refused_origin_.empty()
+              ? std::string(core::tr(lang, Msg::connection_unconfigured))
+              : core::format(lang, Msg::connection_refused, {{"origin", refused_origin_}});
       view_.connection_tone = ui::Tone::error;
       break;
     case Connection::connecting:
@@ -274,13 +290,15 @@ void App::refresh_view() {
 
   view_.confirm_needed = validation_.needs_confirmation();
   view_.confirmed = view_.confirm_needed && confirmed_welcome_ == form_.welcome_message;
-  const bool unchanged = submitted_form_ && same_form(*submitted_form_, form_);
+  const bool unchanged = already_sent();
   const bool busy = engine_ && engine_->send_in_flight();
   view_.can_submit = validation_.sendable() && connection() == Connection::ready && engine_->can_send() &&
                      !busy && !unchanged && (!view_.confirm_needed || view_.confirmed);
   view_.submit_hint.clear();
   if (submit_attempted_ && !validation_.sendable() && !validation_.phone_pending) {
     view_.submit_hint = std::string(core::tr(lang, Msg::submit_fix_errors));
+  } else if (connection() == Connection::ready && !engine_->can_send()) {
+    view_.submit_hint = std::string(core::tr(lang, Msg::connection_cannot_send));
   }
 
   view_.submissions.clear();

@@ -250,7 +250,7 @@ TEST_CASE("a denied send capability is explained and can be asked for again", "[
 TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][host]") {
   HeadlessImGui ui;
   App app(hosted_config());
-  app.refuse_host("the host https://evil.example is not among the allowed origins");
+  app.refuse_host("https://evil.example");
   app.connect(0);
   frame(ui, app);
   CHECK(app.connection() == Connection::refused);
@@ -291,4 +291,40 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
   REQUIRE(host.requests("send_event").size() == 1);
   CHECK(host.requests("send_event")[0]["data"]["content"]["app.verji.invite"]["welcome_message"] ==
         "Passordet ditt er sommer2026!");
+}
+
+TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[app][host]") {
+  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  Host host(app);
+  host.handshake(all_capabilities());
+  fill(ui, app, Field::email, "ola@firma.no");
+  fill(ui, app, Field::full_name, "Ola Nordmann");
+  click(ui, app, "create");
+  auto first = (host.drain(), host.requests("send_event"));
+  REQUIRE(first.size() == 1);
+  host.respond(first[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$i1"}});
+  host.room_event("$i1", kAdmin, first[0]["data"]["content"]);
+  frame(ui, app);
+  CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
+  host.room_event("$f", kBot,
+                  {{"msgtype", "m.notice"},
+                   {"body", "Failed: the licence allows no more users"},
+                   {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
+  frame(ui, app);
+  CHECK_FALSE(app.layout().find("create")->disabled);
+  click(ui, app, "create");
+  auto both = (host.drain(), host.requests("send_event"));
+  REQUIRE(both.size() == 2);
+  CHECK(both[1]["data"]["content"]["app.verji.invite"]["request_id"] !=
+        both[0]["data"]["content"]["app.verji.invite"]["request_id"]);
+}
+
+TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app][host]") {
+  HeadlessImGui ui;
+  App app(hosted_config());
+  app.refuse_host("");
+  frame(ui, app);
+  CHECK(status_of(app, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
 }

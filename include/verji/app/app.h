@@ -59,8 +59,8 @@ class App {
   // --- the host ----------------------------------------------------------------------------------
   // The bridge is attached: start the handshake (hosted pages only).
   void connect(core::Millis now);
-  // The JS bridge refused the host; `reason` is shown to the admin.
-  void refuse_host(std::string reason);
+  // The JS bridge refused the host at `origin` (empty: no host origins are configured at all).
+  void refuse_host(std::string origin);
   // One message from the host, already checked by the JS bridge. Returns true when state changed.
   bool on_host_message(std::string_view json_text, core::Millis now);
   // Timeouts and deadlines; call before each frame. Returns true when state changed.
@@ -82,6 +82,7 @@ class App {
  private:
   void apply(const ui::Intent& intent);
   void submit();
+  bool already_sent() const;  // the form as it is now was sent and that request did not fail
   bool apply_engine_events();
   void revalidate();
   void refresh_view();
@@ -91,10 +92,12 @@ class App {
   core::InviteForm form_;
   core::Validation validation_;
   std::unique_ptr<core::WidgetEngine> engine_;  // hosted pages only
-  std::string refused_reason_;
-  // The form as it was last handed to the engine: Create stays off until the admin changes
-  // something, so the same invitation is never posted twice by a second click.
+  bool refused_ = false;
+  std::string refused_origin_;
+  // The form as it was last handed to the engine, and its request: Create stays off until the
+  // admin changes something (or that request failed), so a second click never posts it twice.
   std::optional<core::InviteForm> submitted_form_;
+  std::string submitted_request_;
   bool submit_attempted_ = false;
   // The welcome message as it was when the admin confirmed its sensitive-data warnings; an edit
   // asks again.

@@ -46,17 +46,21 @@
   var bridge = {
     stats: stats,
     state: 'waiting', // waiting (no host yet) | connected (host origin known) | refused | standalone
-    reason: '',
+    reason: '', // why it refused, in English, for the console
+    refusedOrigin: '', // the host origin it refused ('' when no origins are configured at all)
     targetOrigin: null,
   };
   var inbound = []; // texts received before the wasm attached
   var outbound = []; // texts the wasm posted before the host's origin was known
   var deliver = null;
 
-  function refuse(reason) {
+  function refuse(origin) {
     bridge.state = 'refused';
-    bridge.reason = reason;
-    console.warn('verji:bridge refused: ' + reason);
+    bridge.refusedOrigin = origin;
+    bridge.reason = origin
+      ? 'the host ' + origin + ' is not among the allowed origins (' + (allowed.join(' ') || 'none configured') + ')'
+      : 'no allowed host origins are configured (meta verji-allowed-origins)';
+    console.warn('verji:bridge refused: ' + bridge.reason);
   }
 
   if (!hosted) {
@@ -68,17 +72,18 @@
   } else {
     var parentUrl = param('parentUrl');
     var parentOrigin = parentUrl ? originOf(parentUrl) : null;
+    // Chromium and Safari tell a frame who frames it; the claim in parentUrl cannot outvote that.
+    var ancestors = window.location.ancestorOrigins;
+    var framer = ancestors && ancestors.length > 0 ? originOf(ancestors[0]) : null;
     if (parentUrl && (parentOrigin === null || allowed.indexOf(parentOrigin) < 0)) {
-      refuse('the host ' + (parentOrigin || parentUrl) + ' is not among the allowed origins (' +
-        (allowed.join(' ') || 'none configured') + ')');
+      refuse(parentOrigin || parentUrl);
+    } else if (framer && allowed.indexOf(framer) < 0) {
+      refuse(framer);
     } else if (allowed.length === 0) {
-      refuse('no allowed host origins are configured (meta verji-allowed-origins)');
-    } else if (parentOrigin) {
-      bridge.targetOrigin = parentOrigin;
-      bridge.state = 'connected';
-    } else if (allowed.length === 1) {
-      bridge.targetOrigin = allowed[0];
-      bridge.state = 'connected';
+      refuse('');
+    } else {
+      bridge.targetOrigin = framer || parentOrigin || (allowed.length === 1 ? allowed[0] : null);
+      if (bridge.targetOrigin) bridge.state = 'connected';
     }
     // Otherwise: learn the origin from the first message the parent sends from an allowed origin.
   }

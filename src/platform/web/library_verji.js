@@ -41,9 +41,10 @@ mergeInto(LibraryManager.library, {
     return bridge.state === 'standalone' ? 0 : bridge.state === 'refused' ? 2 : 1;
   },
 
-  // Copies why the bridge refused the host into buffer; returns its UTF-8 length.
+  // Copies the host origin the bridge refused ('' when no origins are configured) into buffer;
+  // returns its UTF-8 length.
   verji_bridge_reason: function (buffer, size) {
-    var text = window.verjiBridge ? window.verjiBridge.reason : '';
+    var text = window.verjiBridge ? window.verjiBridge.refusedOrigin : '';
     if (buffer && size > 0) stringToUTF8(text, buffer, size);
     return lengthBytesUTF8(text);
   },
