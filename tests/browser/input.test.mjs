@@ -92,4 +92,45 @@ describe('the widget page takes input', () => {
       await context.close();
     }
   });
+
+  test('shows what is wrong under each field as the admin types, in the admin\'s language', async () => {
+    const { context, page, errors } = await openWidget(ctx.browser, `${ctx.site.base}?lang=en`, { width: 420, height: 900 });
+    try {
+      await page.waitForFunction(() => typeof window.verjiFigures?.phone_startup_ms === 'number');
+      const typeInto = async (id, text) => {
+        const c = (await layoutOf(page)).find((f) => f.id === id);
+        await page.mouse.click(c.x + c.width / 2, c.y + c.height / 2);
+        await nextFrames(page, 2);
+        await page.keyboard.type(text);
+      };
+      const statusLabel = (layout, id) => (layout.find((c) => c.id === id) || {}).label;
+      const waitForStatus = (id, pattern) => page.waitForFunction(
+        ([want, source]) => (window.verjiLayout || []).some((c) => c.id === want && new RegExp(source).test(c.label)),
+        [id, pattern.source]);
+
+      await typeInto('email', 'kari@gmial.com');
+      await waitForStatus('email.note0', /^Did you mean kari@gmail\.com\?$/);
+      await typeInto('full_name', 'Kari');
+      await waitForStatus('full_name.note0', /last name/);
+      await page.keyboard.type(' Nordmann');
+      await typeInto('phone', '22 22 22 22');
+      await typeInto('welcome_message', 'Your password is summer');
+      await waitForStatus('confirm_sensitive', /./);
+      await nextFrames(page, 3);
+      const layout = await controlsOf(page);
+      // The single-name error went away with the last name; the username preview is there.
+      assert.equal(layout.some((c) => c.id.startsWith('full_name.note')), false, JSON.stringify(layout.map((c) => c.id)));
+      assert.equal(statusLabel(layout, 'username'), 'The username will probably be karinordmann');
+      assert.match(statusLabel(layout, 'phone.status'), /^\+47 22 22 22 22 · landline$/);
+      // The welcome message: the standing notice and the keyword, and a box to confirm it.
+      const welcomeNotes = layout.filter((c) => c.id.startsWith('welcome_message.note')).map((c) => c.label).join('\n');
+      assert.match(welcomeNotes, /unencrypted/);
+      assert.match(welcomeNotes, /password/);
+      assert.equal(layout.find((c) => c.id === 'confirm_sensitive').role, 'checkbox');
+      await screenshot(page, 'findings-en');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
