@@ -61,21 +61,6 @@ std::uint32_t adapt(std::uint32_t delta, std::uint32_t points, bool first) noexc
 
 char digit_char(std::uint32_t d) noexcept { return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26)); }
 
-struct Finder {
-  Validation& out;
-
-  void add(Severity severity, std::string code, Msg msg, MsgArgs args, Span span) {
-    Finding f;
-    f.field = Field::email;
-    f.severity = severity;
-    f.code = std::move(code);
-    f.message = msg;
-    f.args = std::move(args);
-    f.span = span;
-    out.findings.push_back(std::move(f));
-  }
-};
-
 }  // namespace
 
 bool punycode_encode(std::u32string_view label, std::string& out) {
@@ -196,10 +181,12 @@ std::string suggest_email_domain(std::string_view domain) {
 
 void validate_email(std::string_view text, Validation& out) {
   const unicode::Decoded decoded = unicode::decode(text);
-  Finder finder{out};
+  const auto add = [&out](Severity severity, std::string code, Msg msg, MsgArgs args, Span span) {
+    out.add(Field::email, severity, std::move(code), msg, std::move(args), span);
+  };
   if (!decoded.valid) {
-    finder.add(Severity::error, "email.invalid_utf8", Msg::email_bad_encoding, {},
-               Span{decoded.first_invalid, decoded.first_invalid_end});
+    add(Severity::error, "email.invalid_utf8", Msg::email_bad_encoding, {},
+        Span{decoded.first_invalid, decoded.first_invalid_end});
     return;
   }
   // Trim: index range [first, last) of code points that are not white space.
@@ -211,27 +198,27 @@ void validate_email(std::string_view text, Validation& out) {
   out.normalized.email = trimmed;
   out.normalized.email_ascii.clear();
   if (first == last) {
-    finder.add(Severity::error, "email.required", Msg::email_required, {}, {});
+    add(Severity::error, "email.required", Msg::email_required, {}, {});
     return;
   }
   const std::u32string_view chars(decoded.chars.data() + first, last - first);
   const std::size_t at = chars.rfind(U'@');
   const Span whole{byte(first), byte(last)};
   if (at == std::u32string_view::npos) {
-    finder.add(Severity::error, "email.syntax", Msg::email_missing_at, {}, whole);
+    add(Severity::error, "email.syntax", Msg::email_missing_at, {}, whole);
     return;
   }
   const std::u32string_view local = chars.substr(0, at);
   const std::u32string_view domain = chars.substr(at + 1);
   const Span domain_span{byte(first + at + 1), byte(last)};
   if (local.empty() || domain.empty()) {
-    finder.add(Severity::error, "email.syntax", Msg::email_syntax, {}, whole);
+    add(Severity::error, "email.syntax", Msg::email_syntax, {}, whole);
     return;
   }
   for (std::size_t i = 0; i < local.size(); ++i) {
     if (is_local_char(local[i])) continue;
-    finder.add(Severity::error, "email.syntax", Msg::email_invalid_local, {{"char", show_char(local[i])}},
-               Span{byte(first + i), byte(first + i + 1)});
+    add(Severity::error, "email.syntax", Msg::email_invalid_local, {{"char", show_char(local[i])}},
+        Span{byte(first + i), byte(first + i + 1)});
     return;
   }
   // The domain, lower-cased and composed, label by label.
@@ -248,29 +235,28 @@ void validate_email(std::string_view text, Validation& out) {
     start = dot + 1;
   }
   if (!labels_ok) {
-    finder.add(Severity::error, "email.syntax", Msg::email_invalid_domain,
-               {{"domain", unicode::encode(domain)}}, domain_span);
+    add(Severity::error, "email.syntax", Msg::email_invalid_domain, {{"domain", unicode::encode(domain)}},
+        domain_span);
     return;
   }
   const std::string local_text = unicode::encode(local);
   out.normalized.email = local_text + "@" + domain_text;
   if (lowered.find(U'.') == std::u32string::npos) {
-    finder.add(Severity::error, "email.no_dot_domain", Msg::email_no_dot_domain, {{"domain", domain_text}},
-               domain_span);
+    add(Severity::error, "email.no_dot_domain", Msg::email_no_dot_domain, {{"domain", domain_text}},
+        domain_span);
     return;
   }
   std::string ascii_domain;
   if (!domain_to_ascii(domain_text, ascii_domain)) {
-    finder.add(Severity::error, "email.syntax", Msg::email_invalid_domain, {{"domain", domain_text}},
-               domain_span);
+    add(Severity::error, "email.syntax", Msg::email_invalid_domain, {{"domain", domain_text}}, domain_span);
     return;
   }
   bool fits = true;
   if (local_text.size() > kMaxLocal) {
     fits = false;
-    finder.add(Severity::error, "email.local_too_long", Msg::email_local_too_long,
-               {{"length", std::to_string(local_text.size())}, {"max", std::to_string(kMaxLocal)}},
-               Span{byte(first), byte(first + at)});
+    add(Severity::error, "email.local_too_long", Msg::email_local_too_long,
+        {{"length", std::to_string(local_text.size())}, {"max", std::to_string(kMaxLocal)}},
+        Span{byte(first), byte(first + at)});
   }
   std::size_t label_start = 0;
   while (label_start <= ascii_domain.size()) {
@@ -278,26 +264,26 @@ void validate_email(std::string_view text, Validation& out) {
     if (dot == std::string::npos) dot = ascii_domain.size();
     if (dot - label_start > kMaxLabel) {
       fits = false;
-      finder.add(Severity::error, "email.label_too_long", Msg::email_label_too_long,
-                 {{"label", ascii_domain.substr(label_start, dot - label_start)},
-                  {"length", std::to_string(dot - label_start)},
-                  {"max", std::to_string(kMaxLabel)}},
-                 domain_span);
+      add(Severity::error, "email.label_too_long", Msg::email_label_too_long,
+          {{"label", ascii_domain.substr(label_start, dot - label_start)},
+           {"length", std::to_string(dot - label_start)},
+           {"max", std::to_string(kMaxLabel)}},
+          domain_span);
     }
     label_start = dot + 1;
   }
   const std::string ascii = local_text + "@" + ascii_domain;
   if (ascii.size() > kMaxAddress) {
     fits = false;
-    finder.add(Severity::error, "email.too_long", Msg::email_too_long,
-               {{"length", std::to_string(ascii.size())}, {"max", std::to_string(kMaxAddress)}}, whole);
+    add(Severity::error, "email.too_long", Msg::email_too_long,
+        {{"length", std::to_string(ascii.size())}, {"max", std::to_string(kMaxAddress)}}, whole);
   }
   if (!fits) return;
   out.normalized.email_ascii = ascii;
   const std::string suggestion = suggest_email_domain(ascii_domain);
   if (!suggestion.empty()) {
-    finder.add(Severity::warning, "email.typo", Msg::email_typo,
-               {{"suggestion", local_text + "@" + suggestion}, {"domain", suggestion}}, domain_span);
+    add(Severity::warning, "email.typo", Msg::email_typo,
+        {{"suggestion", local_text + "@" + suggestion}, {"domain", suggestion}}, domain_span);
   }
 }
 

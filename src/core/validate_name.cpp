@@ -48,22 +48,8 @@ bool is_company_word(std::string_view word) {
   return std::find(kAnyCase.begin(), kAnyCase.end(), lower) != kAnyCase.end();
 }
 
-struct NameFinder {
-  Validation& out;
-  void add(Severity severity, std::string code, Msg msg, MsgArgs args, Span span) {
-    Finding f;
-    f.field = Field::full_name;
-    f.severity = severity;
-    f.code = std::move(code);
-    f.message = msg;
-    f.args = std::move(args);
-    f.span = span;
-    out.findings.push_back(std::move(f));
-  }
-};
-
 // Checks every character; returns false when some finding was added.
-bool check_characters(const unicode::Decoded& decoded, NameFinder& finder) {
+bool check_characters(const unicode::Decoded& decoded, Validation& out) {
   std::size_t reported = 0;
   char32_t previous = U' ';
   for (std::size_t i = 0; i < decoded.chars.size() && reported < kMaxCharacterFindings; ++i) {
@@ -73,12 +59,12 @@ bool check_characters(const unicode::Decoded& decoded, NameFinder& finder) {
     const bool ok = unicode::is_letter(c) || unicode::is_space(c) || is_hyphen(c) || is_apostrophe(c) ||
                     (unicode::is_mark(c) && after_letter) || (c == U'.' && after_letter);
     if (unicode::is_invisible(c) || unicode::is_bidi_control(c)) {
-      finder.add(Severity::error, "name.invisible_character", Msg::name_invisible_character,
-                 {{"codepoint", codepoint_name(c)}}, span);
+      out.add(Field::full_name, Severity::error, "name.invisible_character", Msg::name_invisible_character,
+              {{"codepoint", codepoint_name(c)}}, span);
       ++reported;
     } else if (!ok) {
-      finder.add(Severity::error, "name.invalid_character", Msg::name_invalid_character,
-                 {{"char", show_char(c)}}, span);
+      out.add(Field::full_name, Severity::error, "name.invalid_character", Msg::name_invalid_character,
+              {{"char", show_char(c)}}, span);
       ++reported;
     }
     previous = c;
@@ -113,42 +99,42 @@ bool has_letter(std::string_view part) {
 }  // namespace
 
 void validate_full_name(std::string_view text, const ValidationOptions& options, Validation& out) {
-  NameFinder finder{out};
   out.normalized.full_name.clear();
   out.normalized.username.clear();
   out.normalized.user_id.clear();
   const unicode::Decoded decoded = unicode::decode(text);
   if (!decoded.valid) {
-    finder.add(Severity::error, "name.invalid_utf8", Msg::name_bad_encoding, {},
-               Span{decoded.first_invalid, decoded.first_invalid_end});
+    out.add(Field::full_name, Severity::error, "name.invalid_utf8", Msg::name_bad_encoding, {},
+            Span{decoded.first_invalid, decoded.first_invalid_end});
     return;
   }
   out.normalized.full_name = normalize_full_name(text);
   if (out.normalized.full_name.empty()) {
-    finder.add(Severity::error, "name.required", Msg::name_required, {}, {});
+    out.add(Field::full_name, Severity::error, "name.required", Msg::name_required, {}, {});
     return;
   }
-  const bool characters_ok = check_characters(decoded, finder);
+  const bool characters_ok = check_characters(decoded, out);
   const std::vector<std::string> parts = name_parts(text);
   const auto named = static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), has_letter));
   if (named < 2) {
-    finder.add(Severity::error, "name.single_word", Msg::name_single_word, {{"example", "Ola Nordmann"}}, {});
+    out.add(Field::full_name, Severity::error, "name.single_word", Msg::name_single_word,
+            {{"example", "Ola Nordmann"}}, {});
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!is_company_word(parts[i])) continue;
-    finder.add(Severity::warning, "name.company", Msg::name_company, {{"word", parts[i]}},
-               word_span(decoded, i));
+    out.add(Field::full_name, Severity::warning, "name.company", Msg::name_company, {{"word", parts[i]}},
+            word_span(decoded, i));
     break;
   }
   if (named > kMaxParts) {
-    finder.add(Severity::warning, "name.too_many_parts", Msg::name_too_many_parts,
-               {{"count", std::to_string(named)}}, {});
+    out.add(Field::full_name, Severity::warning, "name.too_many_parts", Msg::name_too_many_parts,
+            {{"count", std::to_string(named)}}, {});
   }
   if (!characters_ok || named < 2) return;
   out.normalized.username = derive_username(out.normalized.full_name, options.username_style);
   out.normalized.user_id = user_id_preview(out.normalized.username, options.server_name);
   if (out.normalized.username.empty()) {
-    finder.add(Severity::notice, "name.no_username", Msg::name_no_username, {}, {});
+    out.add(Field::full_name, Severity::notice, "name.no_username", Msg::name_no_username, {}, {});
   }
 }
 

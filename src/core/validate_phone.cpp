@@ -12,17 +12,6 @@ bool can_receive_sms(PhoneType type) noexcept {
   return type == PhoneType::mobile || type == PhoneType::fixed_line_or_mobile;
 }
 
-void add(Validation& out, Severity severity, std::string code, Msg msg, MsgArgs args, Span span = {}) {
-  Finding f;
-  f.field = Field::phone;
-  f.severity = severity;
-  f.code = std::move(code);
-  f.message = msg;
-  f.args = std::move(args);
-  f.span = span;
-  out.findings.push_back(std::move(f));
-}
-
 // The typed text without surrounding white space, and its byte span.
 Span trimmed_span(std::string_view text) {
   const unicode::Decoded decoded = unicode::decode(text);
@@ -53,7 +42,7 @@ void validate_phone(const InviteForm& form, const ValidationOptions& options, Va
   if (!typed.empty()) {
     if (!phone_ready() && !options.allow_phone_startup) {
       out.phone_pending = true;
-      add(out, Severity::notice, "phone.pending", Msg::phone_pending, {});
+      out.add(Field::phone, Severity::notice, "phone.pending", Msg::phone_pending, {});
     } else if (!unicode::is_valid_utf8(typed)) {
       invalid = true;
     } else {
@@ -69,8 +58,8 @@ void validate_phone(const InviteForm& form, const ValidationOptions& options, Va
     }
   }
   if (invalid) {
-    add(out, Severity::error, "phone.invalid", Msg::phone_not_a_number, {{"phone", std::string(typed)}},
-        span);
+    out.add(Field::phone, Severity::error, "phone.invalid", Msg::phone_not_a_number,
+            {{"phone", std::string(typed)}}, span);
   }
 
   n.verification = form.verification_chosen ? form.verification : default_verification(n);
@@ -78,17 +67,18 @@ void validate_phone(const InviteForm& form, const ValidationOptions& options, Va
     // Not chosen: the default never picks SMS for a number that cannot take it. Pending or invalid:
     // the finding above already says what to do.
     if (!n.phone_e164.empty() && !can_receive_sms(n.phone_type)) {
-      add(out, Severity::warning, "phone.not_mobile", Msg::phone_not_mobile,
-          {{"phone", n.phone_international}}, span);
+      out.add(Field::phone, Severity::warning, "phone.not_mobile", Msg::phone_not_mobile,
+              {{"phone", n.phone_international}}, span);
     }
     return;
   }
   if (typed.empty()) {
-    add(out, Severity::error, "phone.required_for_sms", Msg::phone_required_for_sms, {});
+    out.add(Field::phone, Severity::error, "phone.required_for_sms", Msg::phone_required_for_sms, {});
   } else if (!can_receive_sms(n.phone_type)) {
     const Msg msg = n.phone_type == PhoneType::fixed_line ? Msg::phone_landline_cannot_receive_sms
                                                           : Msg::phone_cannot_receive_sms;
-    add(out, Severity::error, "phone.cannot_receive_sms", msg, {{"phone", n.phone_international}}, span);
+    out.add(Field::phone, Severity::error, "phone.cannot_receive_sms", msg,
+            {{"phone", n.phone_international}}, span);
   }
 }
 

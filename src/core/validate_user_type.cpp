@@ -6,12 +6,8 @@ namespace verji::core {
 
 void validate_user_type(const InviteForm& form, Validation& out) {
   if (form.user_type != UserType::administrator) return;
-  Finding f;
-  f.field = Field::user_type;
-  f.severity = Severity::notice;
-  f.code = "user_type.administrator_cost";
-  f.message = Msg::user_type_administrator_cost;
-  out.findings.push_back(std::move(f));
+  out.add(Field::user_type, Severity::notice, "user_type.administrator_cost",
+          Msg::user_type_administrator_cost);
 }
 
 }  // namespace verji::core

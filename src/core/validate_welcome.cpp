@@ -59,47 +59,28 @@ Msg message_for(SensitiveKind kind) noexcept {
   return Msg::welcome_keyword;
 }
 
-Finding sensitive_finding(const SensitiveMatch& match) {
-  Finding finding;
-  finding.field = Field::welcome_message;
-  finding.severity = Severity::warning;
-  finding.code = "welcome." + std::string(to_string(match.kind));
-  finding.message = message_for(match.kind);
-  if (match.kind == SensitiveKind::keyword) {
-    finding.args = {{"word", match.text}};
-  } else {
-    finding.args = {{"masked", masked(match.text)}};
-  }
-  finding.span = match.span;
-  finding.needs_confirmation = true;
-  return finding;
-}
-
 }  // namespace
 
 void validate_welcome_message(std::string_view text, Validation& out) {
   if (is_blank(text)) return;  // nothing is sent, so nothing to say
 
-  Finding notice;
-  notice.field = Field::welcome_message;
-  notice.severity = Severity::notice;
-  notice.code = "welcome.unencrypted";
-  notice.message = Msg::welcome_unencrypted;
-  out.findings.push_back(std::move(notice));
+  out.add(Field::welcome_message, Severity::notice, "welcome.unencrypted", Msg::welcome_unencrypted);
 
   const std::size_t count = count_code_points(text);
   if (count > kWelcomeMessageMaxLength) {
-    Finding too_long;
-    too_long.field = Field::welcome_message;
-    too_long.severity = Severity::error;
-    too_long.code = "welcome.too_long";
-    too_long.message = Msg::welcome_too_long;
-    too_long.args = {{"count", std::to_string(count)}, {"max", std::to_string(kWelcomeMessageMaxLength)}};
-    too_long.span = Span{offset_of_code_point(text, kWelcomeMessageMaxLength), text.size()};
-    out.findings.push_back(std::move(too_long));
+    out.add(Field::welcome_message, Severity::error, "welcome.too_long", Msg::welcome_too_long,
+            {{"count", std::to_string(count)}, {"max", std::to_string(kWelcomeMessageMaxLength)}},
+            Span{offset_of_code_point(text, kWelcomeMessageMaxLength), text.size()});
   }
 
-  for (const auto& match : scan_sensitive(text)) out.findings.push_back(sensitive_finding(match));
+  for (const auto& match : scan_sensitive(text)) {
+    // The number itself is masked, so that the message (and any log of it) does not repeat it.
+    MsgArgs args = match.kind == SensitiveKind::keyword ? MsgArgs{{"word", match.text}}
+                                                        : MsgArgs{{"masked", masked(match.text)}};
+    out.add(Field::welcome_message, Severity::warning, "welcome." + std::string(to_string(match.kind)),
+            message_for(match.kind), std::move(args), match.span)
+        .needs_confirmation = true;
+  }
 }
 
 }  // namespace verji::core

@@ -1,6 +1,8 @@
 // validate(): the per-field rules joined into one result, and the result's queries.
 #include "verji/core/validation.h"
 
+#include <utility>
+
 #include <algorithm>
 
 namespace verji::core {
@@ -13,6 +15,19 @@ Validation validate(const InviteForm& form, const ValidationOptions& options) {
   validate_user_type(form, out);
   validate_welcome_message(form.welcome_message, out);
   return out;
+}
+
+Finding& Validation::add(Field field, Severity severity, std::string code, Msg message, MsgArgs args,
+                         Span span) {
+  Finding f;
+  f.field = field;
+  f.severity = severity;
+  f.code = std::move(code);
+  f.message = message;
+  f.args = std::move(args);
+  f.span = span;
+  findings.push_back(std::move(f));
+  return findings.back();
 }
 
 bool Validation::sendable() const noexcept {

@@ -73,6 +73,10 @@ struct Validation {
   Normalized normalized;
   bool phone_pending = false;  // a phone number waits for libphonenumber (allow_phone_startup false)
 
+  // Appends a finding (for the per-field rules) and returns it.
+  Finding& add(Field field, Severity severity, std::string code, Msg message, MsgArgs args = {},
+               Span span = {});
+
   bool sendable() const noexcept;            // no error and nothing pending
   bool needs_confirmation() const noexcept;  // some finding has needs_confirmation
   std::vector<const Finding*> for_field(Field field) const;
