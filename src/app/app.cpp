@@ -67,10 +67,7 @@ core::WidgetSession session_of(const core::WidgetConfig& widget) {
 }
 
 ui::Theme theme_of(std::string_view name) {
-  // Element sends "light", "dark" or "custom-..." (and Verji "Verji_dark"): dark if it says so.
-  return name.find("dark") != std::string_view::npos || name.find("Dark") != std::string_view::npos
-             ? ui::Theme::dark
-             : ui::Theme::light;
+  return core::is_dark_theme(name) ? ui::Theme::dark : ui::Theme::light;
 }
 
 }  // namespace

@@ -34,6 +34,16 @@ bool is_user_id(std::string_view text) noexcept {
   return true;
 }
 
+bool is_dark_theme(std::string_view name) noexcept {
+  constexpr std::string_view kDark = "dark";
+  for (std::size_t i = 0; i + kDark.size() <= name.size(); ++i) {
+    std::size_t k = 0;
+    while (k < kDark.size() && std::tolower(static_cast<unsigned char>(name[i + k])) == kDark[k]) ++k;
+    if (k == kDark.size()) return true;
+  }
+  return false;
+}
+
 std::string server_name_of(std::string_view user_id) {
   if (!is_user_id(user_id)) return {};
   return std::string(user_id.substr(user_id.find(':') + 1));
@@ -54,9 +64,7 @@ WidgetConfig widget_config_from_url(std::string_view search, std::string_view ha
   if (auto v = first_of(params, {"parentUrl", "parent_url"})) c.parent_url = *v;
   if (auto v = first_of(params, {"theme", "client_theme"})) {
     c.theme = *v;
-    std::string lower;
-    for (const char ch : *v) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-    c.dark = lower.find("dark") != std::string::npos;
+    c.dark = is_dark_theme(*v);
   }
   if (auto v = first_of(params, {"lang", "language", "client_language"})) {
     c.lang = lang_from_tag(*v);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+using verji::core::is_dark_theme;
 using verji::core::is_user_id;
 using verji::core::Lang;
 using verji::core::server_name_of;
@@ -77,4 +78,15 @@ TEST_CASE("Matrix user ids are recognised strictly enough", "[config]") {
     CHECK(server_name_of(row.text) == row.server);
   }
   CHECK_FALSE(is_user_id("@" + std::string(250, 'a') + ":ex.org"));
+}
+
+TEST_CASE("a theme name is dark when it says so, in any case", "[config]") {
+  for (const char* name : {"dark", "Dark", "Verji_dark", "custom-DARK-blue", "xdarkx"}) {
+    INFO(name);
+    CHECK(is_dark_theme(name));
+  }
+  for (const char* name : {"", "light", "Verji_light", "custom-dar", "dar k"}) {
+    INFO(name);
+    CHECK_FALSE(is_dark_theme(name));
+  }
 }

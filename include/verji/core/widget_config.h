@@ -40,6 +40,11 @@ WidgetConfig widget_config_from_url(std::string_view search, std::string_view ha
 // "@ola:prod.verji.app" -> "prod.verji.app"; empty when `user_id` is not a Matrix user id.
 std::string server_name_of(std::string_view user_id);
 
+// True when a host theme name means a dark theme: Element sends "light", "dark" or "custom-...",
+// Verji "Verji_dark"; any name containing "dark" in any case is dark. One rule for the URL and for
+// live theme_change.
+bool is_dark_theme(std::string_view name) noexcept;
+
 // True for a syntactically valid Matrix user id ("@localpart:server", at most 255 bytes,
 // no whitespace or control characters).
 bool is_user_id(std::string_view text) noexcept;
