@@ -23,6 +23,19 @@ void record(const DrawContext& ctx, ControlBox box) {
   ctx.layout->controls.push_back(std::move(box));
 }
 
+// Records the button just drawn; returns whether it acts (clicked and enabled).
+bool record_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
+                   bool clicked) {
+  ControlBox box;
+  box.role = ControlRole::button;
+  box.id = std::string(id);
+  box.label = std::string(label);
+  box.disabled = !enabled;
+  box.focused = ImGui::IsItemFocused();
+  record(ctx, std::move(box));
+  return clicked && enabled;
+}
+
 void draw_focus_ring(const DrawContext& ctx) {
   // A clear focus ring: ImGui's own nav highlight only shows for keyboard navigation.
   const ImVec2 min = ImGui::GetItemRectMin();
@@ -186,14 +199,7 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
-  ControlBox box;
-  box.role = ControlRole::button;
-  box.id = std::string(id);
-  box.label = std::string(label);
-  box.disabled = !enabled;
-  box.focused = ImGui::IsItemFocused();
-  record(ctx, std::move(box));
-  return clicked && enabled;
+  return record_button(ctx, id, label, enabled, clicked);
 }
 
 bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
@@ -212,14 +218,7 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(5);
 
-  ControlBox box;
-  box.role = ControlRole::button;
-  box.id = std::string(id);
-  box.label = std::string(label);
-  box.disabled = !enabled;
-  box.focused = ImGui::IsItemFocused();
-  record(ctx, std::move(box));
-  return clicked && enabled;
+  return record_button(ctx, id, label, enabled, clicked);
 }
 
 void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone) {
