@@ -2,6 +2,8 @@
 #include "verji/core/email.h"
 #include "verji/core/validation.h"
 
+#include "findings.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -16,6 +18,8 @@ using verji::core::Severity;
 using verji::core::Span;
 using verji::core::suggest_email_domain;
 using verji::core::Validation;
+using verji::test::arg;
+using verji::test::codes;
 
 namespace {
 
@@ -23,19 +27,6 @@ Validation check(const std::string& text) {
   Validation out;
   verji::core::validate_email(text, out);
   return out;
-}
-
-std::string codes(const Validation& v) {
-  std::string out;
-  for (const auto& f : v.findings) out += (out.empty() ? "" : ",") + f.code;
-  return out;
-}
-
-std::string arg(const Finding& f, const std::string& name) {
-  for (const auto& a : f.args) {
-    if (a.name == name) return a.value;
-  }
-  return "<none>";
 }
 
 }  // namespace

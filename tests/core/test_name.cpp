@@ -1,6 +1,8 @@
 // The full-name rule: first and last name, any script, no invisible characters, warnings.
 #include "verji/core/validation.h"
 
+#include "findings.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -13,6 +15,8 @@ using verji::core::Span;
 using verji::core::UsernameStyle;
 using verji::core::Validation;
 using verji::core::ValidationOptions;
+using verji::test::arg;
+using verji::test::codes;
 
 namespace {
 
@@ -20,19 +24,6 @@ Validation check(const std::string& text, const ValidationOptions& options = {})
   Validation out;
   verji::core::validate_full_name(text, options, out);
   return out;
-}
-
-std::string codes(const Validation& v) {
-  std::string out;
-  for (const auto& f : v.findings) out += (out.empty() ? "" : ",") + f.code;
-  return out;
-}
-
-std::string arg(const Finding& f, const std::string& name) {
-  for (const auto& a : f.args) {
-    if (a.name == name) return a.value;
-  }
-  return "<none>";
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The whole form: sendable or not, defaults, the verification channel, the pending phone check.
 #include "verji/core/validation.h"
 
+#include "findings.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -16,6 +18,7 @@ using verji::core::validate;
 using verji::core::Validation;
 using verji::core::ValidationOptions;
 using verji::core::Verification;
+using verji::test::codes;
 
 namespace {
 
@@ -24,12 +27,6 @@ InviteForm good_form() {
   form.email = "ola.nordmann@example.no";
   form.full_name = "Ola Nordmann";
   return form;
-}
-
-std::string codes(const Validation& v) {
-  std::string out;
-  for (const auto& f : v.findings) out += (out.empty() ? "" : ",") + f.code;
-  return out;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include "verji/core/sensitive.h"
 #include "verji/core/validation.h"
 
+#include "findings.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -17,6 +19,7 @@ using verji::core::Severity;
 using verji::core::Span;
 using verji::core::validate_welcome_message;
 using verji::core::Validation;
+using verji::test::find_code;
 
 namespace {
 
@@ -24,13 +27,6 @@ Validation run(const std::string& text) {
   Validation out;
   validate_welcome_message(text, out);
   return out;
-}
-
-const Finding* find_code(const Validation& v, const std::string& code) {
-  for (const auto& f : v.findings) {
-    if (f.code == code) return &f;
-  }
-  return nullptr;
 }
 
 std::string repeat(const std::string& piece, std::size_t times) {

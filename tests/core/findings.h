@@ -1,0 +1,33 @@
+// Helpers for tests that look at validation findings.
+#pragma once
+
+#include "verji/core/validation.h"
+
+#include <string>
+
+namespace verji::test {
+
+// The findings' codes in order, comma-separated: "email.syntax,email.typo".
+inline std::string codes(const core::Validation& v) {
+  std::string out;
+  for (const auto& f : v.findings) out += (out.empty() ? "" : ",") + f.code;
+  return out;
+}
+
+// The value of the finding's argument `name`, or "<none>".
+inline std::string arg(const core::Finding& f, const std::string& name) {
+  for (const auto& a : f.args) {
+    if (a.name == name) return a.value;
+  }
+  return "<none>";
+}
+
+// The first finding with `code`, or null.
+inline const core::Finding* find_code(const core::Validation& v, const std::string& code) {
+  for (const auto& f : v.findings) {
+    if (f.code == code) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace verji::test
