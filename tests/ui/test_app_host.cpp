@@ -80,6 +80,11 @@ struct Host {
     }
     drain();
   }
+  // The host posted the widget's send_event as `event_id`: answers it, then the room echoes it.
+  void post(const json& send_request, const std::string& event_id) {
+    respond(send_request, {{"room_id", "!adm:prod.verji.app"}, {"event_id", event_id}});
+    room_event(event_id, kAdmin, send_request["data"]["content"]);
+  }
   void room_event(const std::string& id, const std::string& sender, json content) {
     request("send_event", {{"type", "m.room.message"},
                            {"sender", sender},
@@ -194,8 +199,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   click(ui, app, "create");
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
-  host.respond(first[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$i1"}});
-  host.room_event("$i1", kAdmin, first[0]["data"]["content"]);
+  host.post(first[0], "$i1");
   host.room_event("$t", kBot,
                   {{"msgtype", "m.notice"},
                    {"body", "UserID 'olanordmann' is already occupied"},
@@ -304,8 +308,7 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   click(ui, app, "create");
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
-  host.respond(first[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$i1"}});
-  host.room_event("$i1", kAdmin, first[0]["data"]["content"]);
+  host.post(first[0], "$i1");
   frame(ui, app);
   CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
   host.room_event("$f", kBot,
