@@ -160,8 +160,7 @@ bool App::apply_engine_events() {
     if (const auto* theme = std::get_if<core::ThemeChanged>(&event)) {
       config_.theme = theme_of(theme->name);
     } else if (const auto* lang = std::get_if<core::LanguageChanged>(&event)) {
-      config_.lang = core::lang_from_tag(lang->lang);
-      revalidate();  // findings are worded in the new language
+      config_.lang = core::lang_from_tag(lang->lang);  // refresh_view() words everything anew
     }
   }
   return changed;
@@ -229,7 +228,6 @@ void App::revalidate() {
   options.server_name = config_.widget.server_name;
   options.allow_phone_startup = false;  // never pay libphonenumber's start-up inside a frame
   validation_ = core::validate(form_, options);
-  refresh_phone_status();
   refresh_view();
 }
 
@@ -237,6 +235,7 @@ void App::refresh_view() {
   const core::Lang lang = config_.lang;
   view_.lang = lang;
   view_.verification = validation_.normalized.verification;
+  refresh_phone_status();
 
   // Findings: errors once the field has text or a send was attempted (an empty form is not
   // wrong yet); warnings and notices whenever they apply.
