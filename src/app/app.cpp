@@ -102,6 +102,13 @@ bool App::frame(const ui::FontSet& fonts) {
   return !intents.empty();
 }
 
+void App::dispatch(const ui::Intent& intent) {
+  apply(intent);
+  refresh_view();
+}
+
+bool App::animating() const noexcept { return false; }
+
 bool App::after_present() {
   if (core::phone_ready()) return false;
   phone_startup_ms_ = core::phone_warm_up();
@@ -188,6 +195,11 @@ void App::apply(const ui::Intent& intent) {
           }
         } else if constexpr (std::is_same_v<T, ui::Submit>) {
           submit();
+        } else if constexpr (std::is_same_v<T, ui::LeaveField> || std::is_same_v<T, ui::SendInvite> ||
+                             std::is_same_v<T, ui::EditAgain> || std::is_same_v<T, ui::PickName> ||
+                             std::is_same_v<T, ui::InviteAnother> ||
+                             std::is_same_v<T, ui::CopyAdvanceNotice>) {
+          // The confirm step and the status feed's actions arrive with issue 5's UI.
         } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
           if (engine_) engine_->request_capabilities(now_);
         } else if constexpr (std::is_same_v<T, ui::Resend>) {

@@ -52,6 +52,13 @@ class App {
   // Returns true when the state changed, so another frame is due.
   bool frame(const ui::FontSet& fonts);
 
+  // Applies one user intent, as a click or key in frame() would (scripted previews and tests).
+  void dispatch(const ui::Intent& intent);
+
+  // True while something on screen moves by itself (the "processing" indicator), so the platform
+  // keeps drawing frames even when nothing else changes.
+  bool animating() const noexcept;
+
   // Work that must not delay the first frame (libphonenumber's start-up). Returns true when the
   // state changed.
   bool after_present();

@@ -57,7 +57,16 @@ struct ChooseVerification {
 struct ChooseUserType {
   core::UserType value;
 };
+// Keyboard focus left a text field: from now on its errors are shown.
+struct LeaveField {
+  core::Field field;
+};
+// "Opprett": opens the confirm step with a summary of what will be sent (nothing is sent yet).
 struct Submit {};
+// The confirm step's "Send invitation" (Enter): the invitation is posted, once.
+struct SendInvite {};
+// The confirm step's "Edit" (Escape): back to the form, everything kept.
+struct EditAgain {};
 struct ConfirmSensitive {
   bool value = false;
 };
@@ -65,9 +74,18 @@ struct RequestPermission {};
 struct Resend {
   std::string request_id;
 };
+// A username-taken alternative: back to the form with the full name changed to `full_name`.
+struct PickName {
+  std::string full_name;
+};
+// "Invite another": clears the form for the next person (the list of invitations stays).
+struct InviteAnother {};
+// "Copy advance notice": the advance-notice text, in the current language, onto the clipboard.
+struct CopyAdvanceNotice {};
 
-using Intent = std::variant<EditText, ChooseVerification, ChooseUserType, ConfirmSensitive, Submit,
-                            RequestPermission, Resend>;
+using Intent = std::variant<EditText, LeaveField, ChooseVerification, ChooseUserType, ConfirmSensitive,
+                            Submit, SendInvite, EditAgain, RequestPermission, Resend, PickName, InviteAnother,
+                            CopyAdvanceNotice>;
 
 // Draws the whole widget into the current ImGui viewport (no window chrome).
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm);
