@@ -195,11 +195,18 @@ void App::apply(const ui::Intent& intent) {
           }
         } else if constexpr (std::is_same_v<T, ui::Submit>) {
           submit();
-        } else if constexpr (std::is_same_v<T, ui::LeaveField> || std::is_same_v<T, ui::SendInvite> ||
-                             std::is_same_v<T, ui::EditAgain> || std::is_same_v<T, ui::PickName> ||
-                             std::is_same_v<T, ui::InviteAnother> ||
-                             std::is_same_v<T, ui::CopyAdvanceNotice>) {
-          // The confirm step and the status feed's actions arrive with issue 5's UI.
+        } else if constexpr (std::is_same_v<T, ui::LeaveField>) {
+          // issue 5, form: errors of a field show once it was left
+        } else if constexpr (std::is_same_v<T, ui::SendInvite>) {
+          // issue 5, confirm step
+        } else if constexpr (std::is_same_v<T, ui::EditAgain>) {
+          // issue 5, confirm step
+        } else if constexpr (std::is_same_v<T, ui::PickName>) {
+          // issue 5, status feed
+        } else if constexpr (std::is_same_v<T, ui::InviteAnother>) {
+          // issue 5, status feed
+        } else if constexpr (std::is_same_v<T, ui::CopyAdvanceNotice>) {
+          // issue 5, status feed
         } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
           if (engine_) engine_->request_capabilities(now_);
         } else if constexpr (std::is_same_v<T, ui::Resend>) {
