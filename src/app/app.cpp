@@ -316,6 +316,11 @@ void App::refresh_view() {
     view_.submit_hint = std::string(core::tr(lang, Msg::connection_cannot_send));
   }
 
+  refresh_feed();
+}
+
+void App::refresh_feed() {
+  const core::Lang lang = config_.lang;
   view_.submissions.clear();
   if (engine_) {
     const auto& all = engine_->submissions();

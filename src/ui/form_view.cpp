@@ -1,5 +1,7 @@
 #include "verji/ui/form_view.h"
 
+#include "form_view_parts.h"
+
 #include <algorithm>
 
 namespace verji::ui {
@@ -11,8 +13,6 @@ using core::Msg;
 
 std::string_view t(const FormViewModel& vm, Msg msg) { return core::tr(vm.lang, msg); }
 
-void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
-
 void notes_for(const DrawContext& ctx, const FormViewModel& vm, Field field) {
   int index = 0;
   for (const auto& note : vm.notes) {
@@ -22,23 +22,9 @@ void notes_for(const DrawContext& ctx, const FormViewModel& vm, Field field) {
   }
 }
 
-void submissions(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {
-  if (vm.submissions.empty()) return;
-  section_gap(ctx);
-  field_label(ctx, t(vm, Msg::submissions_heading), {});
-  for (const auto& entry : vm.submissions) {
-    const std::string id = "submission=" + entry.request_id;
-    wrapped_label(ctx, entry.title);
-    status_text(ctx, id, entry.state, entry.tone);
-    if (entry.can_resend &&
-        secondary_button(ctx, "resend=" + entry.request_id, t(vm, Msg::action_resend), true)) {
-      intents.push_back(Resend{entry.request_id});
-    }
-    section_gap(ctx);
-  }
-}
-
 }  // namespace
+
+void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
 
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
   std::vector<Intent> intents;
@@ -132,7 +118,7 @@ std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm) {
 
   if (primary_button(ctx, "create", t(vm, Msg::create_button), vm.can_submit)) intents.push_back(Submit{});
   status_text(ctx, "create.hint", vm.submit_hint, Tone::error);
-  submissions(ctx, vm, intents);
+  draw_feed(ctx, vm, intents);
 
   ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area
   ImGui::PopItemWidth();

@@ -94,6 +94,7 @@ class App {
   void revalidate();
   void refresh_view();
   void refresh_phone_status();
+  void refresh_feed();  // the invitations and the CompanyBot's answers
 
   Config config_;
   core::InviteForm form_;
