@@ -205,7 +205,8 @@ void App::apply(const ui::Intent& intent) {
             focus_send_ = true;
           }
         } else if constexpr (std::is_same_v<T, ui::LeaveField>) {
-          left_.insert(i.field);
+          // A field left empty is not "left": the admin has not said anything there yet.
+          if (!core::text_of(form_, i.field).empty()) left_.insert(i.field);
           // The number as libphonenumber formats it, also after an edit in the middle.
           if (i.field == core::Field::phone && core::phone_ready()) {
             std::string formatted = ui::format_phone_as_typed(form_.phone, config_.phone_region);
