@@ -1,5 +1,6 @@
 #include "verji/app/app.h"
 
+#include "verji/core/country.h"
 #include "verji/core/invite_request.h"
 #include "verji/core/phone.h"
 #include "verji/core/version.h"
@@ -97,9 +98,12 @@ bool App::frame(const ui::FontSet& fonts) {
   layout_.clear();
   const ui::DrawContext ctx{config_.theme, fonts, &layout_};
   const auto intents = ui::draw_form(ctx, view_);
+  // A focus request is for one frame only.
+  const bool focus_was_requested = focus_send_ || focus_create_;
+  focus_send_ = focus_create_ = false;
   for (const auto& intent : intents) apply(intent);
-  if (!intents.empty()) refresh_view();
-  return !intents.empty();
+  if (!intents.empty() || focus_was_requested) refresh_view();
+  return !intents.empty() || focus_was_requested;
 }
 
 void App::dispatch(const ui::Intent& intent) {
@@ -194,13 +198,33 @@ void App::apply(const ui::Intent& intent) {
             confirmed_welcome_.reset();
           }
         } else if constexpr (std::is_same_v<T, ui::Submit>) {
-          submit();
+          // "Opprett" opens the confirm step; nothing is sent yet.
+          submit_attempted_ = true;
+          if (can_submit()) {
+            confirming_ = true;
+            focus_send_ = true;
+          }
         } else if constexpr (std::is_same_v<T, ui::LeaveField>) {
-          // issue 5, form: errors of a field show once it was left
+          // A field left empty is not "left": the admin has not said anything there yet.
+          if (!core::text_of(form_, i.field).empty()) left_.insert(i.field);
+          // The number as libphonenumber formats it, also after an edit in the middle.
+          if (i.field == core::Field::phone && core::phone_ready()) {
+            std::string formatted = ui::format_phone_as_typed(form_.phone, config_.phone_region);
+            if (formatted != form_.phone) {
+              form_.phone = std::move(formatted);
+              revalidate();
+            }
+          }
         } else if constexpr (std::is_same_v<T, ui::SendInvite>) {
-          // issue 5, confirm step
+          if (confirming_) {
+            confirming_ = false;
+            submit();
+          }
         } else if constexpr (std::is_same_v<T, ui::EditAgain>) {
-          // issue 5, confirm step
+          if (confirming_) {
+            confirming_ = false;
+            focus_create_ = true;
+          }
         } else if constexpr (std::is_same_v<T, ui::PickName>) {
           // issue 5, status feed
         } else if constexpr (std::is_same_v<T, ui::InviteAnother>) {
@@ -216,11 +240,25 @@ void App::apply(const ui::Intent& intent) {
       intent);
 }
 
+bool App::can_submit() const {
+  if (!validation_.sendable() || !engine_ || connection() != Connection::ready || !engine_->can_send())
+    return false;
+  if (engine_->send_in_flight() || already_sent()) return false;
+  return !validation_.needs_confirmation() || confirmed_welcome_ == form_.welcome_message;
+}
+
+void App::reset_form() {
+  form_ = core::InviteForm{};
+  left_.clear();
+  submit_attempted_ = false;
+  confirmed_welcome_.reset();
+  confirming_ = false;
+  revalidate();
+}
+
 void App::submit() {
   submit_attempted_ = true;
-  if (!validation_.sendable() || !engine_ || connection() != Connection::ready) return;
-  if (validation_.needs_confirmation() && confirmed_welcome_ != form_.welcome_message) return;
-  if (already_sent()) return;
+  if (!can_submit()) return;
   std::string request_id = core::new_request_id();
   auto content =
       core::invite_event_content(form_, validation_, config_.lang, request_id, core::widget_version());
@@ -256,17 +294,30 @@ void App::refresh_view() {
   view_.verification = validation_.normalized.verification;
   refresh_phone_status();
 
-  // Findings: errors once the field has text or a send was attempted (an empty form is not
-  // wrong yet); warnings and notices whenever they apply.
+  // Findings: a text field's errors once the admin has left the field with something in it, or
+  // after a send attempt (not while the first characters are typed, and an empty form is not wrong
+  // yet); then they follow every keystroke. Warnings and notices whenever they apply.
   view_.notes.clear();
+  view_.email_suggestion.clear();
+  view_.welcome_marks.clear();
   for (const auto& finding : validation_.findings) {
     const bool empty = core::text_of(form_, finding.field).empty();
     const bool text_field =
         finding.field != core::Field::verification && finding.field != core::Field::user_type;
-    if (finding.severity == core::Severity::error && text_field && empty && !submit_attempted_) continue;
+    const bool left = left_.count(finding.field) > 0 && !empty;
+    if (finding.severity == core::Severity::error && text_field && !left && !submit_attempted_) continue;
     if (finding.code == "phone.pending") continue;  // the phone status line says it already
     view_.notes.push_back(
         {finding.field, core::format(lang, finding.message, finding.args), tone_of(finding.severity)});
+    if (finding.code == "email.typo") {
+      for (const auto& arg : finding.args) {
+        if (arg.name == "suggestion") view_.email_suggestion = arg.value;
+      }
+    }
+    if (finding.field == core::Field::welcome_message && finding.severity != core::Severity::error &&
+        !finding.span.empty() && finding.span.end <= form_.welcome_message.size()) {
+      view_.welcome_marks.push_back({finding.span.begin, finding.span.end});
+    }
   }
 
   const auto& n = validation_.normalized;
@@ -305,10 +356,8 @@ void App::refresh_view() {
 
   view_.confirm_needed = validation_.needs_confirmation();
   view_.confirmed = view_.confirm_needed && confirmed_welcome_ == form_.welcome_message;
-  const bool unchanged = already_sent();
-  const bool busy = engine_ && engine_->send_in_flight();
-  view_.can_submit = validation_.sendable() && connection() == Connection::ready && engine_->can_send() &&
-                     !busy && !unchanged && (!view_.confirm_needed || view_.confirmed);
+  view_.can_submit = can_submit();
+  view_.focus_create = focus_create_;
   view_.submit_hint.clear();
   if (submit_attempted_ && !validation_.sendable() && !validation_.phone_pending) {
     view_.submit_hint = std::string(core::tr(lang, Msg::submit_fix_errors));
@@ -316,7 +365,41 @@ void App::refresh_view() {
     view_.submit_hint = std::string(core::tr(lang, Msg::connection_cannot_send));
   }
 
+  refresh_confirm_step();
   refresh_feed();
+}
+
+void App::refresh_confirm_step() {
+  const core::Lang lang = config_.lang;
+  ui::ConfirmStepView& step = view_.confirm;
+  step = ui::ConfirmStepView{};
+  if (!confirming_) return;
+  step.open = true;
+  step.take_focus = focus_send_;
+  step.can_send = can_submit();
+  // Exactly what the invite request carries: the normalised values, not the text as typed.
+  const auto& n = validation_.normalized;
+  const auto none = std::string(core::tr(lang, Msg::confirm_none));
+  const auto row = [&](Msg label, std::string value) {
+    step.rows.push_back({std::string(core::tr(lang, label)), value.empty() ? none : std::move(value)});
+  };
+  row(Msg::confirm_email, n.email);
+  row(Msg::confirm_full_name, n.full_name);
+  row(Msg::confirm_username, n.user_id.empty() ? n.username : n.user_id);
+  row(Msg::confirm_phone, n.phone_international);
+  row(Msg::confirm_verification,
+      std::string(core::tr(lang, n.verification == core::Verification::sms ? Msg::verification_sms
+                                                                           : Msg::verification_email)));
+  row(Msg::confirm_user_type, std::string(core::tr(lang, form_.user_type == core::UserType::administrator
+                                                             ? Msg::user_type_administrator
+                                                             : Msg::user_type_standard)));
+  row(Msg::confirm_welcome, form_.welcome_message.empty()
+                                ? std::string()
+                                : core::format(lang, Msg::confirm_quoted, {{"text", form_.welcome_message}}));
+  for (const auto& finding : validation_.findings) {
+    if (finding.needs_confirmation)
+      step.warnings.push_back(core::format(lang, finding.message, finding.args));
+  }
 }
 
 void App::refresh_feed() {
@@ -341,6 +424,8 @@ void App::refresh_feed() {
 void App::refresh_phone_status() {
   view_.phone_status.clear();
   view_.phone_status_is_error = false;
+  view_.phone_country.clear();
+  view_.phone_format_region = core::phone_ready() ? config_.phone_region : std::string();
   const core::Lang lang = config_.lang;
   if (form_.phone.find_first_not_of(" \t") == std::string::npos) return;
   if (validation_.phone_pending) {
@@ -351,6 +436,9 @@ void App::refresh_phone_status() {
   const auto& n = validation_.normalized;
   if (n.phone_e164.empty()) return;  // the finding under the field says what is wrong
   view_.phone_status = n.phone_international;
+  const std::string country =
+      core::country_label(lang, n.phone_region, core::calling_code_of(n.phone_international));
+  if (!country.empty()) view_.phone_country = core::format(lang, Msg::phone_country, {{"country", country}});
   Msg type_msg = Msg::count_;
   switch (n.phone_type) {
     case core::PhoneType::mobile: type_msg = Msg::phone_type_mobile; break;

@@ -1,8 +1,11 @@
 #include "verji/ui/widgets.h"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <string>
 #include <utility>
 
 namespace verji::ui {
@@ -45,28 +48,123 @@ void draw_focus_ring(const DrawContext& ctx) {
                                       ImDrawFlags_None, 2.0f);
 }
 
-int limit_length(ImGuiInputTextCallbackData* data) {
-  const int max_bytes = *static_cast<const int*>(data->UserData);
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit && max_bytes > 0 && data->BufTextLen > max_bytes) {
+// What a text field's edit callback enforces.
+struct EditRules {
+  int max_bytes = 0;
+  const std::function<std::string(std::string_view)>* reformat = nullptr;
+};
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+int on_edit(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
+  const auto& rules = *static_cast<const EditRules*>(data->UserData);
+  if (rules.max_bytes > 0 && data->BufTextLen > rules.max_bytes) {
     // Cut on a UTF-8 boundary so that no half character is left behind.
-    int cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(data->Buf[cut]) & 0xC0) == 0x80) --cut;
+    int cut = rules.max_bytes;
+    while (cut > 0 && is_continuation(data->Buf[cut])) --cut;
     data->DeleteChars(cut, data->BufTextLen - cut);
+  }
+  // Rewrite only while typing at the end: a caret in the middle stays where the admin put it.
+  if (rules.reformat != nullptr && *rules.reformat && data->CursorPos == data->BufTextLen) {
+    const std::string_view current(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    const std::string formatted = (*rules.reformat)(current);
+    const bool fits = rules.max_bytes <= 0 || formatted.size() <= static_cast<std::size_t>(rules.max_bytes);
+    if (fits && formatted != current) {
+      data->DeleteChars(0, data->BufTextLen);
+      data->InsertChars(0, formatted.data(), formatted.data() + formatted.size());
+      data->CursorPos = data->BufTextLen;
+      data->SelectionStart = data->SelectionEnd = data->CursorPos;
+    }
   }
   return 0;
 }
 
+float text_width(const ImFont& font, std::string_view text, std::size_t begin, std::size_t end) {
+  if (end <= begin) return 0.0f;
+  return font.CalcTextSizeA(font.FontSize, FLT_MAX, 0.0f, text.data() + begin, text.data() + end).x;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Wraps one paragraph (no line breaks) [begin, end) of `text` into `out`.
+void wrap_paragraph(const ImFont& font, std::string_view text, std::size_t begin, std::size_t end,
+                    float width, std::vector<TextLine>& out) {
+  std::size_t start = begin;
+  if (start == end) {
+    out.push_back({begin, end});
+    return;
+  }
+  while (start < end) {
+    // Whole words while they fit.
+    std::size_t fitted = start;
+    std::size_t i = start;
+    while (i < end) {
+      std::size_t word_end = i;
+      while (word_end < end && is_blank(text[word_end])) ++word_end;
+      while (word_end < end && !is_blank(text[word_end])) ++word_end;
+      if (text_width(font, text, start, word_end) > width) break;
+      fitted = word_end;
+      i = word_end;
+    }
+    if (fitted == start) {
+      // The first word alone is too wide: as many characters as fit (at least one).
+      std::size_t next = start + 1;
+      while (next < end && is_continuation(text[next])) ++next;
+      fitted = next;
+      while (fitted < end && !is_blank(text[fitted])) {
+        next = fitted + 1;
+        while (next < end && is_continuation(text[next])) ++next;
+        if (text_width(font, text, start, next) > width) break;
+        fitted = next;
+      }
+    }
+    out.push_back({start, fitted});
+    start = fitted;
+    while (start < end && is_blank(text[start])) ++start;
+  }
+}
+
+// Draws `text` wrapped in the current item width with `font` and `colour`, behind it the `marks`
+// (when any) on the highlight colour; returns the box of each mark's first line.
+std::vector<std::pair<ImVec2, ImVec2>> draw_wrapped(const DrawContext& ctx, std::string_view text,
+                                                    ImFont* font, ImU32 colour,
+                                                    const std::vector<Mark>& marks) {
+  std::vector<std::pair<ImVec2, ImVec2>> mark_boxes(marks.size(), {ImVec2(-1, -1), ImVec2(-1, -1)});
+  const float width = ImGui::CalcItemWidth();
+  const auto lines = wrap_lines(*font, text, width);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float line_height = font->FontSize;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const Palette& p = palette(ctx.theme);
+  const float underline = std::max(1.0f, 0.08f * ctx.fonts.em);
+  float widest = 0.0f;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const TextLine& line = lines[n];
+    const float y = origin.y + static_cast<float>(n) * line_height;
+    for (std::size_t m = 0; m < marks.size(); ++m) {
+      const std::size_t b = std::max(line.begin, marks[m].begin);
+      const std::size_t e = std::min(line.end, marks[m].end);
+      if (e <= b) continue;
+      const ImVec2 min(origin.x + text_width(*font, text, line.begin, b), y);
+      const ImVec2 max(origin.x + text_width(*font, text, line.begin, e), y + line_height);
+      draw->AddRectFilled(min, max, p.highlight, 0.15f * ctx.fonts.em);
+      draw->AddRectFilled(ImVec2(min.x, max.y - underline), max, p.warning);
+      if (mark_boxes[m].first.x < 0.0f) mark_boxes[m] = {min, max};
+    }
+    draw->AddText(font, font->FontSize, ImVec2(origin.x, y), colour, text.data() + line.begin,
+                  text.data() + line.end);
+    widest = std::max(widest, text_width(*font, text, line.begin, line.end));
+  }
+  ImGui::Dummy(ImVec2(std::max(widest, 1.0f), static_cast<float>(lines.size()) * line_height));
+  return mark_boxes;
+}
+
 // Text in `font` and `colour`, wrapped at the right edge of the current item width (the form's
 // column), not the window's. Empty text draws nothing and takes no room.
-void wrapped_text(std::string_view text, ImFont* font, ImU32 colour) {
+void wrapped_text(const DrawContext& ctx, std::string_view text, ImFont* font, ImU32 colour) {
   if (text.empty()) return;
-  ImGui::PushFont(font);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth());
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  draw_wrapped(ctx, text, font, colour, {});
 }
 
 ImU32 tone_colour(const DrawContext& ctx, Tone tone) {
@@ -91,35 +189,35 @@ const ControlBox* FrameLayout::find(std::string_view id) const {
 }
 
 void secondary_text(const DrawContext& ctx, std::string_view text) {
-  wrapped_text(text, ctx.fonts.body, palette(ctx.theme).text_secondary);
+  wrapped_text(ctx, text, ctx.fonts.body, palette(ctx.theme).text_secondary);
 }
 
 void wrapped_label(const DrawContext& ctx, std::string_view text) {
-  wrapped_text(text, ctx.fonts.strong, palette(ctx.theme).text);
+  wrapped_text(ctx, text, ctx.fonts.strong, palette(ctx.theme).text);
 }
 
 void error_text(const DrawContext& ctx, std::string_view text) {
-  wrapped_text(text, ctx.fonts.body, palette(ctx.theme).error);
+  wrapped_text(ctx, text, ctx.fonts.body, palette(ctx.theme).error);
 }
 
 void title_text(const DrawContext& ctx, std::string_view text) {
-  wrapped_text(text, ctx.fonts.title, palette(ctx.theme).text);
+  wrapped_text(ctx, text, ctx.fonts.title, palette(ctx.theme).text);
 }
 
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint) {
-  wrapped_text(label, ctx.fonts.strong, palette(ctx.theme).text);
+  wrapped_text(ctx, label, ctx.fonts.strong, palette(ctx.theme).text);
   secondary_text(ctx, hint);
 }
 
-std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpec& spec,
-                                      std::string_view value) {
+TextFieldEvents text_field(const DrawContext& ctx, const TextFieldSpec& spec, std::string_view value) {
   field_label(ctx, spec.label, spec.hint);
 
   const float em = ctx.fonts.em;
   std::string buffer(value);
-  int max_bytes = spec.max_bytes;
+  EditRules rules{spec.max_bytes, spec.reformat ? &spec.reformat : nullptr};
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
-  if (max_bytes > 0) flags |= ImGuiInputTextFlags_CallbackEdit;
+  const bool callback = rules.max_bytes > 0 || rules.reformat != nullptr;
+  if (callback) flags |= ImGuiInputTextFlags_CallbackEdit;
 
   ImGui::PushStyleColor(ImGuiCol_Border, palette(ctx.theme).field_border);
   bool edited = false;
@@ -128,13 +226,15 @@ std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpe
   const std::string placeholder(spec.placeholder);
   if (spec.kind == TextKind::multiline) {
     edited = ImGui::InputTextMultiline(id.c_str(), &buffer, ImVec2(ImGui::CalcItemWidth(), 5.0f * em), flags,
-                                       max_bytes > 0 ? limit_length : nullptr, &max_bytes);
+                                       callback ? on_edit : nullptr, &rules);
   } else {
     edited = ImGui::InputTextWithHint(id.c_str(), placeholder.c_str(), &buffer, flags,
-                                      max_bytes > 0 ? limit_length : nullptr, &max_bytes);
+                                      callback ? on_edit : nullptr, &rules);
   }
   ImGui::PopStyleColor();
 
+  TextFieldEvents events;
+  events.left = ImGui::IsItemDeactivated();
   ControlBox box;
   box.role = ControlRole::text_field;
   box.id = std::string(name);
@@ -144,8 +244,8 @@ std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpe
   if (box.focused) draw_focus_ring(ctx);
   record(ctx, std::move(box));
 
-  if (edited && buffer != value) return buffer;
-  return std::nullopt;
+  if (edited && buffer != value) events.text = std::move(buffer);
+  return events;
 }
 
 bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked) {
@@ -182,7 +282,7 @@ bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view labe
   const float indent = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::PushItemWidth(ImGui::CalcItemWidth() - indent);
-  wrapped_text(label, ctx.fonts.body, palette(ctx.theme).text);
+  wrapped_text(ctx, label, ctx.fonts.body, palette(ctx.theme).text);
   ImGui::PopItemWidth();
   return clicked;
 }
@@ -202,7 +302,8 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
   return record_button(ctx, id, label, enabled, clicked);
 }
 
-bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
+bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
+                      float height_em) {
   const float em = ctx.fonts.em;
   const Palette& p = palette(ctx.theme);
   const std::string text = imgui_id(label, id);
@@ -213,7 +314,7 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
   ImGui::PushStyleColor(ImGuiCol_Border, p.field_border);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, 0.07f * em));
   ImGui::BeginDisabled(!enabled);
-  const bool clicked = ImGui::Button(text.c_str(), ImVec2(0.0f, 2.0f * em));
+  const bool clicked = ImGui::Button(text.c_str(), ImVec2(0.0f, height_em * em));
   ImGui::EndDisabled();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(5);
@@ -221,15 +322,102 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
   return record_button(ctx, id, label, enabled, clicked);
 }
 
+bool link_button(const DrawContext& ctx, std::string_view id, std::string_view label) {
+  const Palette& p = palette(ctx.theme);
+  const std::string text = imgui_id(label, id);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.focus);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.1f * ctx.fonts.em, 0.05f * ctx.fonts.em));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  const bool clicked = ImGui::Button(text.c_str());
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+  // Underlined like a link; thicker under the pointer.
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const float pad = 0.1f * ctx.fonts.em;
+  const float thickness = std::max(1.0f, (ImGui::IsItemHovered() ? 0.12f : 0.07f) * ctx.fonts.em);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x + pad, max.y - thickness - 0.05f * ctx.fonts.em),
+                                            ImVec2(max.x - pad, max.y - 0.05f * ctx.fonts.em), p.focus);
+  return record_button(ctx, id, label, true, clicked);
+}
+
+void focus_last_item() {
+  ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+}
+
+bool enter_on_last_item() {
+  if (!ImGui::IsItemFocused()) return false;
+  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+}
+
 void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone) {
   if (text.empty()) return;
   ImGui::BeginGroup();
-  wrapped_text(text, ctx.fonts.body, tone_colour(ctx, tone));
+  wrapped_text(ctx, text, ctx.fonts.body, tone_colour(ctx, tone));
   ImGui::EndGroup();
   ControlBox box;
   box.role = ControlRole::status;
   box.id = std::string(id);
   box.label = std::string(text);
+  record(ctx, std::move(box));
+}
+
+}  // namespace verji::ui
+
+namespace verji::ui {
+
+std::vector<TextLine> wrap_lines(const ImFont& font, std::string_view text, float width) {
+  std::vector<TextLine> lines;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    wrap_paragraph(font, text, start, end, width, lines);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+void marked_text(const DrawContext& ctx, std::string_view id, std::string_view text,
+                 const std::vector<Mark>& marks) {
+  if (text.empty()) return;
+  const auto boxes = draw_wrapped(ctx, text, ctx.fonts.body, palette(ctx.theme).text, marks);
+  if (ctx.layout == nullptr) return;
+  for (std::size_t m = 0; m < marks.size(); ++m) {
+    if (boxes[m].first.x < 0.0f || marks[m].end > text.size()) continue;
+    ControlBox box;
+    box.role = ControlRole::status;
+    box.id = std::string(id) + ".mark" + std::to_string(m);
+    box.label = std::string(text.substr(marks[m].begin, marks[m].end - marks[m].begin));
+    box.min = boxes[m].first;
+    box.max = boxes[m].second;
+    ctx.layout->controls.push_back(std::move(box));
+  }
+}
+
+void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<SummaryRow>& rows) {
+  std::string all;
+  ImGui::BeginGroup();
+  for (const auto& row : rows) {
+    wrapped_text(ctx, row.label, ctx.fonts.strong, palette(ctx.theme).text_secondary);
+    wrapped_text(ctx, row.value, ctx.fonts.body, palette(ctx.theme).text);
+    ImGui::Dummy(ImVec2(0.0f, 0.15f * ctx.fonts.em));
+    if (!all.empty()) all += '\n';
+    all += row.label + ": " + row.value;
+  }
+  ImGui::EndGroup();
+  ControlBox box;
+  box.role = ControlRole::status;
+  box.id = std::string(id);
+  box.label = std::move(all);
   record(ctx, std::move(box));
 }
 

@@ -91,10 +91,26 @@ export async function fillForm(page, frame, { email = EMAIL, name = NAME } = {})
   await type(page, frame, 'full_name', name);
 }
 
-// Clicks "Opprett" and returns the request_id of the invitation that appears in the list.
+// Clicks "Opprett", which opens the confirm step, and returns the summary of what will be sent
+// (the `confirm.summary` status: "label: value" lines).
+export async function openConfirm(page, frame) {
+  await click(page, frame, 'create');
+  await waitForControl(frame, 'confirm.send', { enabled: false });
+  return (await waitForControl(frame, 'confirm.summary', { enabled: false })).label;
+}
+
+// Leaves the confirm step with Escape (as a keyboard user would); waits until the form is back.
+export async function editAgain(page, frame) {
+  await page.keyboard.press('Escape');
+  await waitForControl(frame, 'create', { enabled: false });
+}
+
+// Clicks "Opprett", then "Send invitation" in the confirm step, and returns the request_id of the
+// invitation that appears in the list.
 export async function create(page, frame) {
   const known = (await submissions(frame)).map((s) => s.requestId);
-  await click(page, frame, 'create');
+  await openConfirm(page, frame);
+  await click(page, frame, 'confirm.send');
   const handle = await frame.waitForFunction((old) => {
     const c = (window.verjiLayout ?? []).find((x) => x.id.startsWith('submission=') && !old.includes(x.id.slice(11)));
     return c ? c.id.slice(11) : null;

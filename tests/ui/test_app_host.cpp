@@ -149,6 +149,7 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   REQUIRE_FALSE(app.layout().find("create")->disabled);
 
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   auto sends = (host.drain(), host.requests("send_event"));
   REQUIRE(sends.size() == 1);
   const json& data = sends[0]["data"];
@@ -197,6 +198,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
   host.post(first[0], "$i1");
@@ -215,6 +217,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   frame(ui, app);  // the edit is applied after the frame that saw it
   REQUIRE_FALSE(app.layout().find("create")->disabled);
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
   const std::string id2 = both[1]["data"]["content"]["app.verji.invite"]["request_id"];
@@ -291,6 +294,7 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
   CHECK(app.layout().find("create")->disabled);
   click(ui, app, "confirm_sensitive");
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   host.drain();
   REQUIRE(host.requests("send_event").size() == 1);
   CHECK(host.requests("send_event")[0]["data"]["content"]["app.verji.invite"]["welcome_message"] ==
@@ -306,6 +310,7 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
   host.post(first[0], "$i1");
@@ -318,6 +323,7 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   frame(ui, app);
   CHECK_FALSE(app.layout().find("create")->disabled);
   click(ui, app, "create");
+  click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
   CHECK(both[1]["data"]["content"]["app.verji.invite"]["request_id"] !=

@@ -34,6 +34,11 @@ TEST_CASE("text colours meet WCAG AA contrast in both themes", "[theme]") {
     CHECK(contrast(p.success, p.background) >= 4.5);
     // Non-text contrast (WCAG 1.4.11): focus ring and field border against the background.
     CHECK(contrast(p.focus, p.background) >= 3.0);
+    // Placeholders read as examples: fainter than any value or hint, yet legible.
+    CHECK(contrast(p.placeholder, p.field_background) >= 3.0);
+    CHECK(contrast(p.placeholder, p.field_background) < contrast(p.text_secondary, p.field_background));
+    // Flagged words of the welcome message stay as readable as the rest.
+    CHECK(contrast(p.text, p.highlight) >= 4.5);
   }
 }
 

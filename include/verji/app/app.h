@@ -17,6 +17,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,9 @@ class App {
  private:
   void apply(const ui::Intent& intent);
   void submit();
+  bool can_submit() const;  // "Opprett" (and the confirm step's "Send invitation") may act
+  void reset_form();        // an empty form: nothing left, attempted or confirmed
+  void refresh_confirm_step();
   bool already_sent() const;  // the form as it is now was sent and that request did not fail
   bool apply_engine_events();
   void revalidate();
@@ -107,6 +111,13 @@ class App {
   std::optional<core::InviteForm> submitted_form_;
   std::string submitted_request_;
   bool submit_attempted_ = false;
+  // Text fields the admin has left at least once: their errors show from then on.
+  std::set<core::Field> left_;
+  // The confirm step is open ("Opprett" was pressed); focus_ asks the next frame to move keyboard
+  // focus to its "Send invitation" (or back to "Opprett" when the step closes by "Edit").
+  bool confirming_ = false;
+  bool focus_send_ = false;
+  bool focus_create_ = false;
   // The welcome message as it was when the admin confirmed its sensitive-data warnings; an edit
   // asks again.
   std::optional<std::string> confirmed_welcome_;

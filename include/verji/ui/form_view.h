@@ -28,6 +28,15 @@ struct SubmissionEntry {
   bool can_resend = false;
 };
 
+// The confirm step that "Opprett" opens: what will be sent, from the normalised values.
+struct ConfirmStepView {
+  bool open = false;
+  bool take_focus = false;            // the step just opened: "Send invitation" gets keyboard focus
+  std::vector<SummaryRow> rows;       // e-mail, full name, likely username, phone, channel, type, message
+  std::vector<std::string> warnings;  // findings the admin confirmed (sensitive data), worded
+  bool can_send = false;              // the form is still sendable (and confirmed)
+};
+
 // What the app derives for the view each frame (the view computes nothing itself).
 struct FormViewModel {
   core::Lang lang = core::Lang::nb;
@@ -35,15 +44,23 @@ struct FormViewModel {
   core::Verification verification = core::Verification::email;  // the channel that will be sent
   std::string phone_status;  // e.g. "+47 412 34 567 · mobil", or a loading/error text
   bool phone_status_is_error = false;
+  std::string phone_country;  // "Land: Norge (+47)"; empty while the number is not valid
+  // The region for as-you-type formatting of the phone field; empty while libphonenumber is not
+  // started (formatting must never pay its start-up inside a frame).
+  std::string phone_format_region;
+  std::string email_suggestion;  // the address the e-mail typo finding suggests; empty if none
   std::string username_preview;  // "Brukernavnet blir trolig @olanordmann:prod.verji.app"
   std::vector<FieldNote> notes;
   std::string connection_notice;  // standalone, refused, waiting, no permission; empty when fine
   Tone connection_tone = Tone::secondary;
   bool offer_permission_request = false;
-  bool confirm_needed = false;  // the welcome message has findings the admin must confirm
+  std::vector<Mark> welcome_marks;  // flagged stretches of the welcome message (byte offsets)
+  bool confirm_needed = false;      // the welcome message has findings the admin must confirm
   bool confirmed = false;
   bool can_submit = false;
-  std::string submit_hint;                   // why Create is off, when that is not obvious
+  bool focus_create = false;  // back from the confirm step: focus "Opprett"
+  std::string submit_hint;    // why Create is off, when that is not obvious
+  ConfirmStepView confirm;
   std::vector<SubmissionEntry> submissions;  // newest first
 };
 
@@ -89,5 +106,10 @@ using Intent = std::variant<EditText, LeaveField, ChooseVerification, ChooseUser
 
 // Draws the whole widget into the current ImGui viewport (no window chrome).
 std::vector<Intent> draw_form(const DrawContext& ctx, const FormViewModel& vm);
+
+// A phone number as the admin types it, in libphonenumber's as-you-type format for `region`
+// ("4123" -> "412 3"). Text with anything but digits, spaces and + - ( ) . / comes back unchanged,
+// so that a letter typed by mistake stays visible (and the validation points at it).
+std::string format_phone_as_typed(std::string_view text, std::string_view region);
 
 }  // namespace verji::ui

@@ -20,6 +20,8 @@ struct Palette {
   ImU32 warning;  // text: sensitive-data and other warnings
   ImU32 success;  // text: the CompanyBot created the user
   ImU32 focus;
+  ImU32 placeholder;  // a field's example text: lower contrast than any value (>= 3:1)
+  ImU32 highlight;    // background behind flagged words of the welcome message
 };
 
 const Palette& palette(Theme theme) noexcept;

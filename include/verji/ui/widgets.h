@@ -10,6 +10,7 @@
 #include "verji/ui/fonts.h"
 #include "verji/ui/theme.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,12 +62,20 @@ struct TextFieldSpec {
   std::string_view hint;  // secondary text under the label; may be empty
   std::string_view placeholder;
   int max_bytes = 0;  // 0: no limit
+  // When set, the text is rewritten as it is typed (the phone number's as-you-type format): only
+  // while the caret is at the end, which is where it stays.
+  std::function<std::string(std::string_view)> reformat;
 };
 
-// Draws a labelled text field showing `value`. Returns the new text when the user changed it this
+// What happened to a text field this frame.
+struct TextFieldEvents {
+  std::optional<std::string> text;  // the new text, when the user changed it
+  bool left = false;                // keyboard focus left the field (Tab, a click elsewhere)
+};
+
+// Draws a labelled text field showing `value`. Reports the new text when the user changed it this
 // frame; the caller owns the value and applies the change (the UI keeps no copy of the form).
-std::optional<std::string> text_field(const DrawContext& ctx, const TextFieldSpec& spec,
-                                      std::string_view value);
+TextFieldEvents text_field(const DrawContext& ctx, const TextFieldSpec& spec, std::string_view value);
 
 // A radio button with a `label`; `id` names it in the layout. Returns true when clicked.
 bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
@@ -79,7 +88,19 @@ bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view labe
 bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
 
 // A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again".
-bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
+bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
+                      float height_em = 2.0f);
+
+// Gives the control drawn last keyboard focus, with the focus highlight showing (as if reached by
+// keyboard): Enter/Space then act on it.
+void focus_last_item();
+
+// True when the last item has keyboard focus and Enter was pressed this frame (ImGui 1.86
+// activates buttons with Space only).
+bool enter_on_last_item();
+
+// A small link-like button (accent-coloured, underlined text, no frame) for a one-click fix.
+bool link_button(const DrawContext& ctx, std::string_view id, std::string_view label);
 
 // A wrapped line of live status text in `tone`, recorded in the layout as a status with `id`.
 void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone);
@@ -99,6 +120,40 @@ void error_text(const DrawContext& ctx, std::string_view text);
 // A heading in the title font, wrapped.
 void title_text(const DrawContext& ctx, std::string_view text);
 
-// All of these wrap text at the right edge of the current item width (the form's column).
+// All of these wrap text at the right edge of the current item width (the form's column), at
+// spaces; a word (an e-mail address, a user or room id) is broken only when it does not fit on a
+// line of its own.
+
+// One line of wrapped text: a byte range [begin, end) of the text, without the space or line
+// break it ended at.
+struct TextLine {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// How `text` wraps in `width` pixels with `font` at its own size: at line breaks, at spaces, and
+// inside a word only where the word alone is wider than `width` (then as late as possible, never
+// inside a UTF-8 sequence).
+std::vector<TextLine> wrap_lines(const ImFont& font, std::string_view text, float width);
+
+// A stretch of text to mark, as byte offsets [begin, end) into it.
+struct Mark {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// `text` wrapped in the column with each of `marks` on a highlighted background and underlined in
+// the warning colour. Each mark is recorded in the layout as a status "<id>.mark<N>" whose label is
+// the marked text and whose box covers its first line.
+void marked_text(const DrawContext& ctx, std::string_view id, std::string_view text,
+                 const std::vector<Mark>& marks);
+
+// Label/value rows (a summary); the whole is recorded as a status `id` whose label is the rows as
+// "label: value" lines.
+struct SummaryRow {
+  std::string label;
+  std::string value;
+};
+void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<SummaryRow>& rows);
 
 }  // namespace verji::ui

@@ -1,0 +1,400 @@
+// The form and its confirm step, drawn headlessly and driven through real ImGui input: errors once
+// a field was left, the e-mail typo fix, the phone's as-you-type format, the flagged words of the
+// welcome message, and Opprett -> summary -> Enter/Escape.
+#include "headless.h"
+#include "verji/app/app.h"
+#include "verji/core/phone.h"
+#include "verji/ui/widgets.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+using json = nlohmann::json;
+using verji::app::App;
+using verji::app::Config;
+using verji::core::Field;
+using verji::test::HeadlessImGui;
+using verji::ui::ControlBox;
+
+namespace {
+
+Config hosted_config() {
+  return verji::app::config_from_url(
+      "?widgetId=invite_1&userId=%40ola%3Aprod.verji.app&roomId=%21adm%3Aprod.verji.app", "");
+}
+
+// Just enough of a Matrix client to finish the handshake and count what the widget posts.
+struct MiniHost {
+  explicit MiniHost(App& a) : app(a) {}
+  App& app;
+  int next = 0;
+  int send_events = 0;
+
+  void drain(const std::function<void(const json&)>& each = {}) {
+    for (const auto& text : app.take_outbound()) {
+      const json m = json::parse(text);
+      if (m["api"] == "fromWidget" && !m.contains("response") && m["action"] == "send_event") ++send_events;
+      if (each) each(m);
+    }
+  }
+  void deliver(json m) { app.on_host_message(m.dump(), 1000); }
+  void respond(json m, json response) {
+    m["response"] = std::move(response);
+    deliver(std::move(m));
+  }
+  void request(const std::string& action, json data) {
+    deliver({{"api", "toWidget"},
+             {"widgetId", "invite_1"},
+             {"requestId", "host-" + std::to_string(++next)},
+             {"action", action},
+             {"data", std::move(data)}});
+  }
+  void handshake() {
+    app.connect(1000);
+    drain([&](const json& m) {
+      if (m["action"] == "supported_api_versions") respond(m, {{"supported_versions", {"0.0.2"}}});
+      if (m["action"] == "content_loaded") respond(m, json::object());
+    });
+    const auto all = verji::core::requested_capabilities();
+    request("capabilities", json::object());
+    request("notify_capabilities", {{"requested", all}, {"approved", all}});
+    drain([&](const json& m) {
+      if (m["action"] == "org.matrix.msc2876.read_events") respond(m, {{"events", json::array()}});
+    });
+    drain();
+  }
+};
+
+ImVec2 centre(const ControlBox& box) {
+  return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
+}
+
+void frame(HeadlessImGui& ui, App& app) {
+  ui.frame([&] { return app.frame(ui.fonts()); });
+}
+
+void click(HeadlessImGui& ui, App& app, std::string_view id) {
+  // Far enough from the last click that ImGui sees no double click (which selects a word).
+  for (int i = 0; i < 25; ++i) frame(ui, app);
+  const ControlBox* box = app.layout().find(id);
+  REQUIRE(box != nullptr);
+  ui.mouse_move(centre(*box));
+  frame(ui, app);
+  ui.mouse_down(true);
+  frame(ui, app);
+  ui.mouse_down(false);
+  frame(ui, app);
+  frame(ui, app);  // the click is applied after the frame that saw it: draw the result
+}
+
+// Presses and releases `key` as the web runner's keyboard would (ImGui 1.86 key map).
+void press(HeadlessImGui& ui, App& app, ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+  io.KeysDown[key] = true;
+  frame(ui, app);
+  io.KeysDown[key] = false;
+  frame(ui, app);
+  frame(ui, app);
+}
+
+void type_into(HeadlessImGui& ui, App& app, Field field, std::string_view text) {
+  click(ui, app, verji::core::field_name(field));
+  ui.type(text);
+  frame(ui, app);
+  frame(ui, app);
+}
+
+std::vector<std::string> notes_of(const App& app, Field field) {
+  std::vector<std::string> out;
+  for (const auto& note : app.view_model().notes) {
+    if (note.field == field) out.push_back(note.text);
+  }
+  return out;
+}
+
+std::string label_of(const App& app, std::string_view id) {
+  const ControlBox* box = app.layout().find(id);
+  return box == nullptr ? std::string() : box->label;
+}
+
+}  // namespace
+
+TEST_CASE("a field's errors wait until it is left, then follow each keystroke", "[form]") {
+  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
+  App app(Config{});
+  type_into(ui, app, Field::email, "ola.nordmann");
+  CHECK(app.layout().find("email")->focused);
+  CHECK_FALSE(app.validation().sendable());
+  CHECK(notes_of(app, Field::email).empty());  // still typing the first characters
+  CHECK(app.layout().find("email.note0") == nullptr);
+
+  press(ui, app, ImGuiKey_Tab);
+  CHECK_FALSE(app.layout().find("email")->focused);
+  REQUIRE(notes_of(app, Field::email).size() == 1);
+  CHECK(label_of(app, "email.note0") == notes_of(app, Field::email)[0]);
+
+  // Back in the field, the error follows the text live and goes when the address is whole.
+  click(ui, app, "email");
+  ui.type("@firma");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(app.layout().find("email")->focused);
+  CHECK(notes_of(app, Field::email).size() == 1);
+  ui.type(".no");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(app.form().email == "ola.nordmann@firma.no");
+  CHECK(notes_of(app, Field::email).empty());
+
+  // Other fields keep their own state: the name was never left.
+  type_into(ui, app, Field::full_name, "Ola");
+  CHECK(notes_of(app, Field::full_name).empty());
+  click(ui, app, "phone");  // a click elsewhere leaves it too
+  CHECK_FALSE(notes_of(app, Field::full_name).empty());
+}
+
+TEST_CASE("a send attempt shows every error, even in fields not visited", "[form]") {
+  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
+  App app(hosted_config());
+  app.after_present();
+  MiniHost host(app);
+  host.handshake();
+  type_into(ui, app, Field::email, "ola@");
+  CHECK(notes_of(app, Field::email).empty());
+  CHECK(app.layout().find("create")->disabled);
+  click(ui, app, "create");  // the greyed-out button
+  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK(notes_of(app, Field::email).size() == 1);
+  CHECK(notes_of(app, Field::full_name).size() == 1);  // required
+  CHECK_FALSE(label_of(app, "create.hint").empty());
+  host.drain();
+  CHECK(host.send_events == 0);
+}
+
+TEST_CASE("the e-mail typo suggestion is accepted with one click", "[form]") {
+  HeadlessImGui ui(ImVec2(320.0f, 2000.0f));
+  Config config;
+  config.lang = verji::core::Lang::en;
+  App app(config);
+  type_into(ui, app, Field::email, "kari@gmial.com");
+  // A warning, shown while typing, with its one-click fix under it.
+  CHECK(label_of(app, "email.note0") == "Did you mean kari@gmail.com?");
+  const ControlBox* fix = app.layout().find("email.suggestion");
+  REQUIRE(fix != nullptr);
+  CHECK(fix->role == verji::ui::ControlRole::button);
+  CHECK(fix->label == "Use it");
+  CHECK(fix->min.y > app.layout().find("email.note0")->min.y);
+  click(ui, app, "email.suggestion");
+  frame(ui, app);
+  CHECK(app.form().email == "kari@gmail.com");
+  CHECK(app.layout().find("email.suggestion") == nullptr);
+  CHECK(app.layout().find("email.note0") == nullptr);
+  CHECK(app.layout().find("email")->focused == false);
+}
+
+TEST_CASE("the phone number is formatted as it is typed, with its country", "[form][phone]") {
+  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
+  App app(Config{});
+  app.after_present();
+  REQUIRE(verji::core::phone_ready());
+  type_into(ui, app, Field::phone, "4123");
+  CHECK(app.form().phone == "412 3");
+  ui.type("4567");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(app.form().phone == "412 34 567");
+  CHECK(label_of(app, "phone.country") == "Land: Norge (+47)");
+  // A Swedish number typed internationally.
+  click(ui, app, "phone");
+  for (int i = 0; i < 12; ++i) press(ui, app, ImGuiKey_Backspace);
+  CHECK(app.form().phone.empty());
+  CHECK(app.layout().find("phone.country") == nullptr);
+  click(ui, app, "phone");
+  ui.type("+46701234567");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(app.form().phone == "+46 70 123 45 67");
+  CHECK(label_of(app, "phone.country") == "Land: Sverige (+46)");
+  // A letter typed by mistake is kept (and pointed at), not swallowed by the formatter.
+  ui.type("x");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(app.form().phone == "+46 70 123 45 67x");
+}
+
+TEST_CASE("flagged words of the welcome message are highlighted where they are", "[form]") {
+  HeadlessImGui ui(ImVec2(300.0f, 2400.0f));
+  App app(Config{});
+  const std::string message = "Hei! Passordet ditt er sommer2026, og kortnummeret 4111 1111 1111 1111.";
+  type_into(ui, app, Field::welcome_message, message);
+  REQUIRE(app.form().welcome_message == message);
+  std::vector<verji::core::Span> spans;
+  for (const auto* finding : app.validation().for_field(Field::welcome_message)) {
+    if (!finding->span.empty()) spans.push_back(finding->span);
+  }
+  REQUIRE(spans.size() >= 2);
+  const ControlBox* field = app.layout().find("welcome_message");
+  REQUIRE(field != nullptr);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    INFO("mark " << i);
+    const ControlBox* mark = app.layout().find("welcome_message.mark" + std::to_string(i));
+    REQUIRE(mark != nullptr);
+    CHECK(mark->label == message.substr(spans[i].begin, spans[i].end - spans[i].begin));
+    CHECK(mark->min.y > field->max.y);  // drawn under the field, wrapped in the column
+    CHECK(mark->min.x >= field->min.x);
+    CHECK(mark->max.x <= field->max.x + 1.0f);
+    CHECK(mark->max.x > mark->min.x);
+  }
+  CHECK(app.layout().find("welcome_message.mark" + std::to_string(spans.size())) == nullptr);
+}
+
+TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept", "[form][confirm]") {
+  HeadlessImGui ui(ImVec2(320.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  MiniHost host(app);
+  host.handshake();
+  type_into(ui, app, Field::email, "  Ola.Nordmann@FIRMA.no ");
+  type_into(ui, app, Field::full_name, "Ola   Nordmann");
+  type_into(ui, app, Field::phone, "41234567");
+  type_into(ui, app, Field::welcome_message, "Velkommen!");
+  const verji::core::InviteForm before = app.form();
+  REQUIRE_FALSE(app.layout().find("create")->disabled);
+
+  click(ui, app, "create");
+  host.drain();
+  CHECK(host.send_events == 0);  // nothing is sent yet
+  REQUIRE(app.view_model().confirm.open);
+  CHECK(app.layout().find("create") == nullptr);
+  CHECK(app.layout().find("email") == nullptr);  // the summary stands in place of the form
+  frame(ui, app);
+  const ControlBox* send = app.layout().find("confirm.send");
+  REQUIRE(send != nullptr);
+  CHECK(send->label == "Send invitasjon");
+  CHECK_FALSE(send->disabled);
+  CHECK(send->focused);  // keyboard focus went to "Send invitation"
+  REQUIRE(app.layout().find("confirm.edit") != nullptr);
+  // The summary is what is sent: the normalised values.
+  CHECK(label_of(app, "confirm.summary") ==
+        "E-post: Ola.Nordmann@firma.no\n"
+        "Fullt navn: Ola Nordmann\n"
+        "Brukernavn (trolig): @olanordmann:prod.verji.app\n"
+        "Mobil: +47 412 34 567\n"
+        "Verifiseringskode via: SMS\n"
+        "Brukertype: Standard (klient)\n"
+        "Velkomstmelding: «Velkommen!»");
+  // Within a 320 px widget.
+  CHECK(send->max.x <= 320.0f);
+  CHECK(app.layout().find("confirm.edit")->max.x <= 320.0f - 14.0f);
+
+  press(ui, app, ImGuiKey_Escape);
+  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK(app.layout().find("confirm.send") == nullptr);
+  CHECK(app.form().email == before.email);
+  CHECK(app.form().full_name == before.full_name);
+  CHECK(app.form().phone == before.phone);
+  CHECK(app.form().welcome_message == before.welcome_message);
+  CHECK(app.layout().find("create")->focused);  // back where the admin left
+  host.drain();
+  CHECK(host.send_events == 0);
+  // Enter on the focused "Opprett" opens the step again: the keyboard round trip.
+  press(ui, app, ImGuiKey_Enter);
+  REQUIRE(app.view_model().confirm.open);
+  CHECK(app.layout().find("confirm.send")->focused);
+
+  // "Edit" does what Escape does.
+  click(ui, app, "confirm.edit");
+  CHECK_FALSE(app.view_model().confirm.open);
+  host.drain();
+  CHECK(host.send_events == 0);
+}
+
+TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form][confirm]") {
+  HeadlessImGui ui(ImVec2(400.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  MiniHost host(app);
+  host.handshake();
+  type_into(ui, app, Field::email, "kari@firma.no");
+  type_into(ui, app, Field::full_name, "Kari Nordmann");
+  click(ui, app, "create");
+  REQUIRE(app.view_model().confirm.open);
+  press(ui, app, ImGuiKey_Enter);
+  host.drain();
+  CHECK(host.send_events == 1);
+  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK(app.layout().find("create")->disabled);  // the unchanged form was sent
+  // More Enters, and a click on the greyed-out button, send nothing more.
+  press(ui, app, ImGuiKey_Enter);
+  press(ui, app, ImGuiKey_Enter);
+  click(ui, app, "create");
+  host.drain();
+  CHECK(host.send_events == 1);
+  CHECK_FALSE(app.view_model().confirm.open);
+}
+
+TEST_CASE("sensitive-data warnings are shown again in the confirm step, with their check box",
+          "[form][confirm]") {
+  HeadlessImGui ui(ImVec2(400.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  MiniHost host(app);
+  host.handshake();
+  type_into(ui, app, Field::email, "kari@firma.no");
+  type_into(ui, app, Field::full_name, "Kari Nordmann");
+  type_into(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
+  click(ui, app, "confirm_sensitive");
+  click(ui, app, "create");
+  REQUIRE(app.view_model().confirm.open);
+  CHECK_FALSE(label_of(app, "confirm.warning0").empty());
+  REQUIRE(app.layout().find("confirm_sensitive") != nullptr);
+  CHECK(app.layout().find("confirm_sensitive")->checked);
+  // Unticking it there turns "Send invitation" off.
+  click(ui, app, "confirm_sensitive");
+  frame(ui, app);
+  CHECK(app.layout().find("confirm.send")->disabled);
+  press(ui, app, ImGuiKey_Enter);
+  host.drain();
+  CHECK(host.send_events == 0);
+  click(ui, app, "confirm_sensitive");
+  click(ui, app, "confirm.send");
+  host.drain();
+  CHECK(host.send_events == 1);
+}
+
+TEST_CASE("wrapped text breaks at spaces and splits a word only when it cannot fit", "[form][wrap]") {
+  HeadlessImGui ui;
+  const ImFont& font = *ui.fonts().body;
+  const auto lines_of = [&](std::string_view text, float width) {
+    std::vector<std::string> out;
+    for (const auto& line : verji::ui::wrap_lines(font, text, width)) {
+      const std::string piece(text.substr(line.begin, line.end - line.begin));
+      CHECK(font.CalcTextSizeA(font.FontSize, FLT_MAX, 0.0f, piece.c_str()).x <= width);
+      out.push_back(piece);
+    }
+    return out;
+  };
+  const std::string id = "@kari.nordmann:prod.verji.app";
+  const float id_width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0.0f, id.c_str()).x;
+  // The identifier fits on a line: it moves there whole, not cut at its dots.
+  const auto fits = lines_of("Brukernavnet blir trolig " + id, id_width + 2.0f);
+  REQUIRE(fits.size() >= 2);
+  CHECK(fits.back() == id);
+  // Too long for any line: split as late as possible, nothing lost.
+  const auto split = lines_of(id, id_width * 0.6f);
+  REQUIRE(split.size() == 2);
+  CHECK(split[0] + split[1] == id);
+  CHECK(split[0].size() > id.size() / 2);
+  // Line breaks are kept, empty lines too; a UTF-8 character is never cut.
+  CHECK(lines_of("a\n\nb", 500.0f) == std::vector<std::string>{"a", "", "b"});
+  const auto letters = lines_of("æøåæøåæøå", font.FontSize * 1.2f);
+  std::string joined;
+  for (const auto& l : letters) joined += l;
+  CHECK(joined == "æøåæøåæøå");
+  CHECK(letters.size() >= 3);
+}
