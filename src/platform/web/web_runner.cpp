@@ -20,6 +20,8 @@
 //   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
 #include "web_runner.h"
 
+#include "preview_hook.h"
+
 #include "verji/app/app.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
@@ -169,6 +171,7 @@ verji::core::Millis now_ms() { return static_cast<verji::core::Millis>(emscripte
 
 // Hands whatever the app has for the host to the bridge.
 void flush_outbound(Runner& r) {
+  if (verji::web::preview::active()) return verji::web::preview::pump(*r.app);  // the designers' preview
   for (const auto& text : r.app->take_outbound()) verji_bridge_post(text.c_str());
 }
 
@@ -289,7 +292,10 @@ namespace verji::web {
 
 int run() {
   Runner& r = g_runner;
-  r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(location_part(0), location_part(1)));
+  const std::string search = location_part(0);
+  const std::string hash = location_part(1);
+  r.app = verji::web::preview::start(search, hash, now_ms());  // null unless #preview=<state>
+  if (!r.app) r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash));
   std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
               std::string(verji::core::build_kind()).c_str());
 

@@ -1,0 +1,30 @@
+// The designers' preview in the web build: when the page's URL has #preview=<URI-encoded JSON of
+// one state> (web/preview/states.json) and no widget id, the widget plays that state against an
+// in-process Matrix client (app::PreviewHost) instead of talking to a real host, and tells the page
+// whether the state's expectations hold (window.verjiPreview = {state, lang, theme, failures}).
+//
+// web_runner.cpp calls start() before it creates the App, and pump() wherever it would hand the
+// App's outbound messages to the JS bridge. A hosted widget (widgetId set) ignores #preview.
+#pragma once
+
+#include "verji/app/app.h"
+#include "verji/core/widget_protocol.h"
+
+#include <memory>
+#include <string_view>
+
+namespace verji::web::preview {
+
+// The App for a preview page, its script already played (time ends at `now`, so later real-time
+// ticks carry on from there); null when the URL asks for no preview. A malformed state gives a
+// standalone App and its errors as the page's failures.
+std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, core::Millis now);
+
+// True once start() made a preview App: the bridge must then stay out of it.
+bool active();
+
+// Answers what the App posted (instead of the bridge), and publishes the expectations' outcome
+// to the page when it changed. Call after each frame and after each host-side event.
+void pump(app::App& app);
+
+}  // namespace verji::web::preview
