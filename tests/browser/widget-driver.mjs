@@ -155,10 +155,17 @@ export function bridge(frame) {
   })));
 }
 
+// Wakes the widget and waits for `count` more frames, or until it drew at least one and went idle
+// again (it draws only while something may change: then everything queued was applied).
 export async function nextFrames(frame, count = 2, timeout = DEFAULT_TIMEOUT) {
-  const now = await frame.evaluate(() => Number(document.documentElement.dataset.verjiFrames || 0));
-  await frame.waitForFunction((n) => Number(document.documentElement.dataset.verjiFrames || 0) >= n, now + count,
-    { timeout, polling: 'raf' });
+  const now = await frame.evaluate(() => {
+    window.verjiWake?.();
+    return Number(document.documentElement.dataset.verjiFrames || 0);
+  });
+  await frame.waitForFunction(([n, more]) => {
+    const frames = Number(document.documentElement.dataset.verjiFrames || 0);
+    return frames >= n + more || (frames > n && window.verjiFigures?.idle === 1);
+  }, [now, count], { timeout, polling: 'raf' });
 }
 
 // An init script (for context.addInitScript) that records every postMessage each frame makes, as
