@@ -68,10 +68,26 @@
     showError(texts.failed, message);
   };
 
-  // WebGL context loss (GPU reset, too many contexts): say so and offer a reload.
+  // WebGL context loss (GPU reset, too many contexts): the widget draws again when the browser
+  // restores the context (web_runner.cpp). Only if that has not happened after a few seconds, say
+  // so and offer a reload; should the context come back after all, the notice goes away again.
+  var lostTimer = 0;
+  var lostShown = false;
   canvas.addEventListener('webglcontextlost', function (event) {
     event.preventDefault();
-    showError(texts.lost);
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(function () {
+      lostShown = true;
+      showError(texts.lost);
+    }, 4000);
+  }, false);
+  canvas.addEventListener('webglcontextrestored', function () {
+    clearTimeout(lostTimer);
+    if (!lostShown) return;
+    lostShown = false;
+    status.hidden = true;
+    status.classList.remove('error');
+    delete root.dataset.verjiError;
   }, false);
 
   window.Module = {

@@ -89,10 +89,23 @@ export async function waitForFrames(page, atLeast, timeout = 20000) {
   if (error) throw new Error(`widget reported a fatal error: ${error}`);
 }
 
-// Waits for `count` more frames than now.
+// Wakes the widget and waits for `count` more frames than now, or until it drew at least one and
+// went idle again (it draws only while something may change: then everything queued was applied).
 export async function nextFrames(page, count = 3) {
-  const now = await page.evaluate(() => Number(document.documentElement.dataset.verjiFrames || 0));
-  await waitForFrames(page, now + count);
+  const now = await page.evaluate(() => {
+    window.verjiWake?.();
+    return Number(document.documentElement.dataset.verjiFrames || 0);
+  });
+  await page.waitForFunction(
+    ([n, more]) => {
+      const frames = Number(document.documentElement.dataset.verjiFrames || 0);
+      return frames >= n + more || (frames > n && window.verjiFigures?.idle === 1) || document.documentElement.dataset.verjiError;
+    },
+    [now, count],
+    { timeout: 20000 },
+  );
+  const error = await page.evaluate(() => document.documentElement.dataset.verjiError);
+  if (error) throw new Error(`widget reported a fatal error: ${error}`);
 }
 
 export async function screenshot(page, name) {

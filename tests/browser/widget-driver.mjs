@@ -10,16 +10,18 @@ const DEFAULT_TIMEOUT = 15000;
 export const EMAIL = 'ola.nordmann@firma.no';
 export const NAME = 'Ola Nordmann';
 
-// The newest frame of `widgetOrigin` whose widget has drawn its controls (after a reload the old
-// frame may linger a moment). In same-window mode the page itself is the widget.
+// The newest frame of `widgetOrigin` whose widget has drawn its controls and settled (after a reload
+// the old frame may linger a moment). In same-window mode the page itself is the widget.
 // `match` narrows the choice by URL.
 export async function widgetFrame(page, widgetOrigin, { timeout = DEFAULT_TIMEOUT, match = () => true } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const frames = page.frames().filter((f) => f.url().startsWith(widgetOrigin) && match(f.url()));
     for (const frame of frames.reverse()) {
+      // Drawn and settled (the loop paused): the host's first messages are applied, so the form no
+      // longer moves (a "connecting" line above it goes away with the handshake).
       const ready = await frame.evaluate(() => Array.isArray(window.verjiLayout) && window.verjiLayout.length > 0 &&
-        Boolean(window.verjiBridge)).catch(() => false);
+        Boolean(window.verjiBridge) && window.verjiFigures?.idle === 1).catch(() => false);
       if (ready) return frame;
     }
     if (Date.now() > deadline) throw new Error(`no widget frame of ${widgetOrigin} drew its controls`);
@@ -171,10 +173,17 @@ export function bridge(frame) {
   })));
 }
 
+// Wakes the widget and waits for `count` more frames, or until it drew at least one and went idle
+// again (it draws only while something may change: then everything queued was applied).
 export async function nextFrames(frame, count = 2, timeout = DEFAULT_TIMEOUT) {
-  const now = await frame.evaluate(() => Number(document.documentElement.dataset.verjiFrames || 0));
-  await frame.waitForFunction((n) => Number(document.documentElement.dataset.verjiFrames || 0) >= n, now + count,
-    { timeout, polling: 'raf' });
+  const now = await frame.evaluate(() => {
+    window.verjiWake?.();
+    return Number(document.documentElement.dataset.verjiFrames || 0);
+  });
+  await frame.waitForFunction(([n, more]) => {
+    const frames = Number(document.documentElement.dataset.verjiFrames || 0);
+    return frames >= n + more || (frames > n && window.verjiFigures?.idle === 1);
+  }, [now, count], { timeout, polling: 'raf' });
 }
 
 // An init script (for context.addInitScript) that records every postMessage each frame makes, as

@@ -69,6 +69,18 @@ TEST_CASE("characters typed after an editing key wait until the key was seen", "
   CHECK(frames(q) == std::vector<std::string>{"'a' 'b' +259", "-259 'c'"});
 }
 
+TEST_CASE("characters typed before Ctrl went down are seen before it", "[input]") {
+  // "no", then Ctrl+A at once: a frame with Ctrl down ignores its characters, so they go first.
+  constexpr int kCtrl = 341;
+  InputTrickle q;
+  for (const char c : std::string("no")) q.push(chr(c));
+  q.push(down(kCtrl, KeyRole::modifier));
+  q.push(down(kLetterA, KeyRole::action));
+  q.push(up(kLetterA, KeyRole::action));
+  q.push(up(kCtrl, KeyRole::modifier));
+  CHECK(frames(q) == std::vector<std::string>{"'n' 'o'", "+341 +65", "-65 -341"});
+}
+
 TEST_CASE("plain typing flows: letter keys never hold anything back", "[input]") {
   // Shift down, A down, 'A', A up, Shift up, then 'b' typed without Shift. Only Shift's second
   // transition has to wait for a frame.

@@ -7,7 +7,10 @@
 // character event here and applies one frame's batch before each ImGui::NewFrame(). A batch holds:
 //   - at most one transition (down or up) per action key or modifier;
 //   - no character after an action key went down (Backspace, Enter, arrows, Ctrl+V, ...), so the
-//     text field sees the key first, as it was typed.
+//     text field sees the key first, as it was typed;
+//   - no modifier transition after a character: ImGui reads the modifiers once per frame, and a
+//     text field drops a frame's characters while Ctrl (or Cmd on a Mac) is down, so "ab" typed
+//     quickly before Ctrl+A would be lost.
 // Everything else waits for the next frame, in order. Plain keys (letters, digits: ImGui only reads
 // them with Ctrl or Cmd, which makes them action keys) never hold anything back, so typing flows at
 // full speed. Mouse buttons need none of this: the GLFW backend latches clicks itself.

@@ -1,6 +1,7 @@
 // JS side of the web platform layer (linked with --js-library). Small on purpose: it reads the
-// page's location, reports frames, figures and fatal errors to the page (shell/boot.js), and
-// connects the wasm to the host through the JS bridge (bridge.js).
+// page's location, reports frames, figures and fatal errors to the page (shell/boot.js), connects
+// the wasm to the host through the JS bridge (bridge.js), wakes the paused main loop when something
+// happens on the page, and reaches the system clipboard.
 mergeInto(LibraryManager.library, {
   // Copies location.search (part 0) or location.hash (part 1) into buffer; returns its UTF-8 length.
   verji_web_location: function (part, buffer, size) {
@@ -59,6 +60,76 @@ mergeInto(LibraryManager.library, {
   verji_web_theme: function (dark) {
     if (dark) document.documentElement.dataset.theme = 'dark';
     else delete document.documentElement.dataset.theme;
+  },
+
+  // Wakes the main loop (verji_web_wake in web_runner.cpp) on whatever may change what is drawn:
+  // the person's input (1), host messages, size and devicePixelRatio changes, the page becoming
+  // visible (0). Hands each paste's text to the widget's clipboard, in the task of its Ctrl/Cmd+V
+  // keydown, so before the frame that applies the key. Returns 1 on macOS and iOS (Cmd shortcuts).
+  verji_web_watch_page__deps: ['malloc', 'free'],
+  verji_web_watch_page: function () {
+    var input = function () { _verji_web_wake(1); };
+    var other = function () { _verji_web_wake(0); };
+    var options = { capture: true, passive: true };
+    ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'wheel', 'touchstart',
+      'touchmove', 'touchend', 'touchcancel', 'focus', 'blur'].forEach(function (type) {
+      window.addEventListener(type, input, options);
+    });
+    window.verjiWake = other; // for tests and the page: "draw a few frames now"
+    window.addEventListener('message', other, options);
+    window.addEventListener('resize', other, options);
+    document.addEventListener('visibilitychange', other);
+    if (typeof ResizeObserver === 'function') new ResizeObserver(other).observe(Module['canvas']);
+    (function watchRatio() { // a query for the current ratio, asked again after each change
+      var query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      if (query.addEventListener) query.addEventListener('change', function () { other(); watchRatio(); }, { once: true });
+    })();
+    window.addEventListener('paste', function (event) {
+      if (!event.clipboardData) return;
+      var text = event.clipboardData.getData('text/plain') || '';
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      try {
+        _verji_web_paste(ptr);
+      } finally {
+        _free(ptr);
+      }
+      input();
+    }, true);
+    return /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent) ? 1 : 0;
+  },
+
+  // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;
+  // a negative `ms` only cancels it.
+  verji_web_wake_after: function (ms) {
+    clearTimeout(Module['verjiTimer']);
+    Module['verjiTimer'] = ms >= 0 ? setTimeout(function () { _verji_web_timer(); }, ms) : 0;
+  },
+
+  // Puts text on the system clipboard. The frame runs in the user activation of the key or click
+  // that copied, which navigator.clipboard needs; where it is missing or refuses, a selected hidden
+  // textarea and execCommand('copy') try again.
+  verji_web_clipboard_write: function (text) {
+    var value = UTF8ToString(text);
+    var fallback = function () {
+      var area = document.createElement('textarea');
+      var focused = document.activeElement;
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
+      document.body.appendChild(area);
+      area.select();
+      try {
+        document.execCommand('copy');
+      } catch (e) {
+        // nothing more to try: the widget's own copy still pastes inside the widget
+      }
+      area.remove();
+      if (focused && focused.focus) focused.focus();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(fallback);
+    else fallback();
   },
 
   verji_web_fatal: function (message) {

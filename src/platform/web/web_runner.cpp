@@ -16,13 +16,25 @@
 //       text to verji_host_message(); the app's protocol engine answers; its outbound texts go
 //       back through the bridge, which posts them to the one allowed host origin
 //   [x] the host's theme_change applies live (style re-applied when the app's theme changes)
-//   [ ] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs)
-//   [ ] skip frames when idle; WebGL context restore (the shell offers a reload instead)
+//   [x] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs): paste takes the
+//       DOM paste event's text, which arrives in the same task as the Ctrl/Cmd+V keydown and so
+//       before the frame that applies the key; copy writes navigator.clipboard (execCommand as the
+//       fallback) and keeps its own copy, so copy and paste inside the widget always work
+//   [x] Cmd shortcuts on macOS and iOS (ImGui's Mac behaviours; a Cmd chord is pressed and released
+//       at once, since Mac browsers send no keyup for a key released while Cmd is down)
+//   [x] calm when idle: frames only while something may change (input, host messages, size or
+//       ratio changes, deadlines, animations, queued keys) plus a short settle period; otherwise
+//       the main loop is paused and nothing runs. The caret blinks for kBlinkForMs after the last
+//       input, one frame per blink transition, then stays on
+//   [x] WebGL context loss survived: drawing stops, and when the browser restores the context the
+//       renderer's objects and the font texture are made anew; the form's state never left memory
+//   [x] dpr=<0.5..4> in the URL overrides devicePixelRatio (the designers' preview)
 #include "web_runner.h"
 
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
+#include "verji/core/url_params.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
 #include "verji/ui/input_trickle.h"
@@ -37,11 +49,14 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // the caret's blink timer (ImGuiInputTextState::CursorAnim)
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,11 +71,21 @@ int verji_bridge_attach();
 int verji_bridge_reason(char* buffer, int size);
 void verji_bridge_post(const char* json);
 void verji_web_theme(int dark);
+int verji_web_watch_page();
+void verji_web_wake_after(double ms);
+void verji_web_clipboard_write(const char* text);
 }
 
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
+
+// After the last change, frames go on for at least this long and this many frames, so that ImGui's
+// hover and active states and a click (applied the frame after it) settle; then the loop pauses.
+constexpr double kSettleMs = 250.0;
+constexpr int kSettleFrames = 16;
+// The caret blinks this long after the last input, then stays on and costs nothing.
+constexpr double kBlinkForMs = 10000.0;
 
 std::string location_part(int part) {
   const int needed = verji_web_location(part, nullptr, 0);
@@ -81,6 +106,14 @@ struct Runner {
   std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
   double published_dpr = 0.0;
   verji::ui::InputTrickle input;
+  // Idle handling: the loop runs while frames_left > 0 or before settle_until (emscripten_get_now()).
+  bool paused = false;
+  int frames_left = 0;
+  double settle_until = 0.0;
+  double last_input_ms = 0.0;
+  bool context_lost = false;
+  double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
+  std::string clipboard;      // what the widget copied last, or the text of the last paste
 };
 
 Runner g_runner;
@@ -96,11 +129,19 @@ verji::ui::KeyRole key_role(int key, int mods) {
 
 // Replace the GLFW backend's key and character callbacks: events are queued and reach the backend
 // frame by frame (apply_input). ImGui makes its own key repeats, so GLFW's are dropped.
+// A key pressed with Cmd (GLFW_MOD_SUPER) is pressed and released at once: Mac browsers send no
+// keyup for it, and GLFW would then report its next press as a repeat.
 void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
-  if (action == GLFW_REPEAT) return;
   using Kind = verji::ui::InputEvent::Kind;
-  g_runner.input.push(
-      {action == GLFW_PRESS ? Kind::key_down : Kind::key_up, key, scancode, mods, key_role(key, mods), 0});
+  const verji::ui::KeyRole role = key_role(key, mods);
+  const bool cmd_chord = (mods & GLFW_MOD_SUPER) != 0 && role == verji::ui::KeyRole::action;
+  if (cmd_chord && action != GLFW_RELEASE) {
+    g_runner.input.push({Kind::key_down, key, scancode, mods, role, 0});
+    g_runner.input.push({Kind::key_up, key, scancode, mods, role, 0});
+    return;
+  }
+  if (action == GLFW_REPEAT) return;
+  g_runner.input.push({action == GLFW_PRESS ? Kind::key_down : Kind::key_up, key, scancode, mods, role, 0});
 }
 
 void on_char(GLFWwindow*, unsigned int codepoint) {
@@ -120,6 +161,58 @@ void apply_input(Runner& r) {
   });
 }
 
+// ---- idle: the main loop runs only while something may change ------------------------------------
+
+// Draws frames for the settle period from now (input, a host message, a size change, a state change).
+void keep_awake(Runner& r) {
+  r.frames_left = std::max(r.frames_left, kSettleFrames);
+  r.settle_until = std::max(r.settle_until, emscripten_get_now() + kSettleMs);
+}
+
+void resume(Runner& r) {
+  if (!r.paused || r.context_lost) return;
+  r.paused = false;
+  verji_web_wake_after(-1.0);
+  verji_web_report("idle", 0.0);
+  emscripten_resume_main_loop();
+}
+
+// The focused text field's caret, if one is drawn: when its blink next turns it on or off
+// (ImGui 1.86: on while CursorAnim <= 0 or CursorAnim mod 1.2 s <= 0.8 s), in milliseconds.
+std::optional<double> next_blink_ms() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!g.IO.ConfigInputTextCursorBlink || g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) {
+    return std::nullopt;
+  }
+  const double anim = static_cast<double>(g.InputTextState.CursorAnim);
+  const double phase = anim <= 0.0 ? anim : std::fmod(anim, 1.2);
+  const double seconds = phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
+  return seconds * 1000.0 + 15.0;  // a little after the turn, so that the frame sees it
+}
+
+// After a frame: go on drawing, or pause the loop until the next deadline, caret blink or wake-up.
+void settle_or_pause(Runner& r, bool changed) {
+  if (changed || !r.input.empty() || r.app->animating()) keep_awake(r);
+  const double now = emscripten_get_now();
+  if (r.frames_left > 0) --r.frames_left;
+  if (r.frames_left > 0 || now < r.settle_until) return;
+
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.ConfigInputTextCursorBlink && now - r.last_input_ms >= kBlinkForMs) {
+    io.ConfigInputTextCursorBlink = false;  // the caret stays on from the next frame: draw that one
+    return;
+  }
+  std::optional<double> wait = next_blink_ms();
+  if (const auto deadline = r.app->next_deadline()) {
+    const double until = std::max(0.0, static_cast<double>(*deadline) - now);
+    wait = wait ? std::min(*wait, until) : until;
+  }
+  r.paused = true;
+  emscripten_pause_main_loop();
+  verji_web_report("idle", 1.0);
+  if (wait) verji_web_wake_after(*wait);
+}
+
 // The wheel over the canvas, from the DOM event itself (GLFW's scroll callback has no deltaMode).
 // Handled: the page around the widget does not scroll as well.
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
@@ -137,7 +230,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
 bool sync_canvas_size(Runner& r) {
   double css_w = 0.0, css_h = 0.0;
   emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
-  const double dpr = emscripten_get_device_pixel_ratio();
+  const double dpr = r.dpr_override > 0.0 ? r.dpr_override : emscripten_get_device_pixel_ratio();
   const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
   if (w != r.width || h != r.height) {
@@ -244,17 +337,25 @@ void publish_layout(Runner& r) {
 
 void frame(void* arg) {
   Runner& r = *static_cast<Runner*>(arg);
+  bool changed = false;
   if (r.frames == 1) {
     // The first frame has been presented: now pay libphonenumber's start-up (75-100 ms in wasm).
-    r.app->after_present();
+    changed = r.app->after_present();
     verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+  }
+  if (r.context_lost) {  // nothing can be drawn until the browser restores the context
+    r.app->tick(now_ms());
+    flush_outbound(r);
+    r.paused = true;
+    emscripten_pause_main_loop();
+    return;
   }
 
   if (!sync_canvas_size(r)) {
     emscripten_cancel_main_loop();
     return;
   }
-  r.app->tick(now_ms());
+  changed = r.app->tick(now_ms()) || changed;
   flush_outbound(r);
   apply_input(r);
   ImGui_ImplOpenGL3_NewFrame();
@@ -263,7 +364,7 @@ void frame(void* arg) {
   io.DisplaySize = ImVec2(static_cast<float>(r.width), static_cast<float>(r.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   ImGui::NewFrame();
-  r.app->frame(r.fonts);
+  changed = r.app->frame(r.fonts) || changed;
   ImGui::Render();
 
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(verji::ui::palette(r.app->config().theme).background);
@@ -276,9 +377,96 @@ void frame(void* arg) {
   publish_layout(r);
   ++r.frames;
   verji_web_frame_presented(r.frames, r.width, r.height, r.fonts_dpr);
+  settle_or_pause(r, changed);
+}
+
+// The browser lost the WebGL context (GPU reset, too many contexts): stop drawing. Handled, so that
+// the browser may restore it.
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g_runner.context_lost = true;
+  verji_web_report("context_lost", 1.0);
+  return EM_TRUE;
+}
+
+// The context is back without any of its objects: the renderer starts over (shaders, buffers, font
+// texture; the old names are only forgotten), and the form is drawn again as it was. A restart, not
+// DestroyDeviceObjects(): ImGui 1.86's backend would keep its buffer sizes and never size the new
+// buffers.
+EM_BOOL on_context_restored(int, const void*, void*) {
+  Runner& r = g_runner;
+  ImGui_ImplOpenGL3_Shutdown();
+  if (!ImGui_ImplOpenGL3_Init("#version 300 es") || !ImGui_ImplOpenGL3_CreateDeviceObjects()) {
+    verji_web_fatal("the graphics could not be set up again after a WebGL context loss");
+    return EM_TRUE;
+  }
+  r.context_lost = false;
+  verji_web_report("context_lost", 0.0);
+  keep_awake(r);
+  resume(r);
+  return EM_TRUE;
+}
+
+const char* get_clipboard(void*) { return g_runner.clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+  g_runner.clipboard = text != nullptr ? text : "";
+  verji_web_clipboard_write(g_runner.clipboard.c_str());
+}
+
+// The dpr= URL parameter (0.5 to 4), or 0 when absent or unusable.
+double dpr_from_url() {
+  const auto value = verji::core::UrlParams::parse(location_part(0), location_part(1)).get("dpr");
+  if (!value || value->empty()) return 0.0;
+  char* end = nullptr;
+  const double dpr = std::strtod(value->c_str(), &end);
+  return end == value->c_str() + value->size() && dpr >= 0.5 && dpr <= 4.0 ? dpr : 0.0;
+}
+
+// Everything of the page beyond GLFW: wake-ups, clipboard, context loss, Mac shortcuts, dpr=.
+void attach_page(Runner& r) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigMacOSXBehaviors = verji_web_watch_page() != 0;
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  io.ClipboardUserData = nullptr;
+  emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_TRUE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_TRUE, on_context_restored);
+  r.dpr_override = dpr_from_url();
 }
 
 }  // namespace
+
+// Called by library_verji.js on whatever may change what is drawn: `user_input` for the person's
+// keys, pointer, wheel, focus and paste (the caret blinks again); 0 for host messages, size and
+// devicePixelRatio changes, the page becoming visible.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
+  Runner& r = g_runner;
+  if (!r.app) return;
+  if (user_input != 0) {
+    r.last_input_ms = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.ConfigInputTextCursorBlink) {
+      io.ConfigInputTextCursorBlink = true;
+      ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
+    }
+  }
+  keep_awake(r);
+  resume(r);
+}
+
+// Called by library_verji.js when the timer set by verji_web_wake_after() fires: a deadline of the
+// app or a caret blink is due. One frame; it keeps going if something changed.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_timer() {
+  Runner& r = g_runner;
+  if (!r.app) return;
+  r.frames_left = std::max(r.frames_left, 1);
+  resume(r);
+}
+
+// Called by library_verji.js with the text of a DOM paste event: what Ctrl/Cmd+V pastes.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_paste(const char* text) {
+  g_runner.clipboard = text != nullptr ? text : "";
+}
 
 // Called by bridge.js (through library_verji.js) with one host message that passed its checks.
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
@@ -286,6 +474,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   if (!r.app || json == nullptr) return;
   r.app->on_host_message(json, now_ms());
   flush_outbound(r);
+  keep_awake(r);
+  resume(r);
 }
 
 namespace verji::web {
@@ -327,6 +517,8 @@ int run() {
   glfwSetScrollCallback(r.window, nullptr);  // on_wheel instead
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  attach_page(r);
+  keep_awake(r);  // the first frames, and libphonenumber's start-up after the first
 
   // The host: queued messages arrive during attach; then the handshake starts.
   const int bridge = verji_bridge_attach();
