@@ -95,6 +95,8 @@ class App {
   void refresh_view();
   void refresh_phone_status();
   void refresh_feed();  // the invitations and the CompanyBot's answers
+  void reset_form();    // "Invite another": an empty form, as when the widget opened
+  void copy_advance_notice();
 
   Config config_;
   core::InviteForm form_;
@@ -114,6 +116,8 @@ class App {
   ui::FormViewModel view_;
   ui::FrameLayout layout_;
   double phone_startup_ms_ = -1.0;
+  // "Copy advance notice": until when (ImGui::GetTime()) the "Copied" note shows.
+  double copied_until_ = -1.0;
 };
 
 }  // namespace verji::app
