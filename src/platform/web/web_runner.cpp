@@ -56,6 +56,11 @@ void verji_bridge_post(const char* json);
 void verji_web_theme(int dark);
 }
 
+// Stand-in until the platform's system clipboard lands (issue 5): writes to navigator.clipboard.
+EM_JS(void, verji_feed_copy_stand_in, (const char* text), {
+  if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function(e){});
+});
+
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
@@ -316,6 +321,9 @@ int run() {
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(r.window, true);
+  // Stand-in until the platform's system clipboard lands (issue 5): a copy (the feed's advance
+  // notice) goes to navigator.clipboard. Paste is unchanged.
+  io.SetClipboardTextFn = [](void*, const char* text) { verji_feed_copy_stand_in(text); };
   glfwSetKeyCallback(r.window, on_key);  // the backend's own callbacks are called from apply_input()
   glfwSetCharCallback(r.window, on_char);
   glfwSetScrollCallback(r.window, nullptr);  // on_wheel instead
