@@ -99,9 +99,11 @@ ImU32 text_colour(const DrawContext& ctx, Tone tone) {
   return p.text;
 }
 
-// The card's bar: the tone's colour; a card still under way takes the accent.
-ImU32 bar_colour(const DrawContext& ctx, Tone tone) {
-  return tone == Tone::neutral ? palette(ctx.theme).accent : text_colour(ctx, tone);
+// The card's bar: the tone's colour; a card under way takes the accent, one merely waiting
+// (an answer the form does not know) the secondary colour.
+ImU32 bar_colour(const DrawContext& ctx, const SubmissionEntry& entry) {
+  if (entry.tone != Tone::neutral) return text_colour(ctx, entry.tone);
+  return entry.busy ? palette(ctx.theme).accent : palette(ctx.theme).text_secondary;
 }
 
 void record(const DrawContext& ctx, ControlRole role, std::string id, std::string label) {
@@ -204,7 +206,7 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
   float text_room = inner;
   if (entry.busy) {
     const ImVec2 dots(1.4f * em, ImGui::GetTextLineHeight());
-    pulsing_dots(dots, bar_colour(ctx, entry.tone), em);
+    pulsing_dots(dots, bar_colour(ctx, entry), em);
     ImGui::SameLine(0.0f, 0.4f * em);
     text_room -= dots.x + 0.4f * em;
   }
@@ -265,7 +267,7 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
   draw->ChannelsSetCurrent(0);
   const float rounding = 0.3f * em;
   const ImVec2 max(top.x + width, bottom);
-  const ImU32 tone = bar_colour(ctx, entry.tone);
+  const ImU32 tone = bar_colour(ctx, entry);
   draw->AddRectFilled(top, max, with_alpha(tone, ctx.theme == Theme::dark ? 22u : 14u), rounding);
   draw->AddRect(top, max, p.field_border, rounding, ImDrawFlags_None, 1.0f);
   draw->AddRectFilled(top, ImVec2(top.x + bar, bottom), tone, rounding, ImDrawFlags_RoundCornersLeft);
