@@ -165,7 +165,7 @@ describe('end to end: the status feed', () => {
         await click(page, frame, 'copy_notice');
         await waitForStatus(frame, 'copy_notice.done', lang === 'nb' ? /^Kopiert$/ : /^Copied$/);
         await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'before'), null,
-          { timeout: 5000, polling: 100 });
+          { timeout: 15000, polling: 100 });
         const plain = await read();
         assert.match(plain, /Verji/);
         assert.match(plain, lang === 'nb' ? /e-post/ : /e-mail/);
@@ -178,7 +178,7 @@ describe('end to end: the status feed', () => {
         await waitForControl(frame, 'verification=sms');
         await click(page, frame, 'copy_notice');
         await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('SMS')), null,
-          { timeout: 5000, polling: 100 });
+          { timeout: 15000, polling: 100 });
         const withSms = await read();
         assert.ok(withSms.startsWith(plain), 'the same text, and a sentence about the SMS code');
         // The "Copied" note goes away by itself.
@@ -196,7 +196,7 @@ describe('end to end: the status feed', () => {
       const { context, page, frame, errors } = await openHost(`?scenario=username_taken&theme=${theme}`);
       try {
         await page.evaluate(() => { document.querySelector('.widget-pane').style.width = '361px'; }); // 1 px of border
-        await frame.waitForFunction(() => window.innerWidth === 360, null, { timeout: 5000 });
+        await frame.waitForFunction(() => window.innerWidth === 360, null, { timeout: 15000 });
         await fillForm(page, frame);
         const taken = await create(page, frame);
         await waitForStatus(frame, `submission=${taken}`, /opptatt/);
