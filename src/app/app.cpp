@@ -3,8 +3,13 @@
 #include "verji/core/country.h"
 #include "verji/core/invite_request.h"
 #include "verji/core/phone.h"
+#include "verji/core/username.h"
 #include "verji/core/version.h"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -67,6 +72,78 @@ core::WidgetSession session_of(const core::WidgetConfig& widget) {
   return session;
 }
 
+// How long the "Copied" note stays after "Copy advance notice", in seconds.
+constexpr double kCopiedNoteSeconds = 3.0;
+
+bool form_is_empty(const core::InviteForm& form) {
+  const auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
+  return blank(form.email) && blank(form.full_name) && blank(form.phone) && blank(form.welcome_message);
+}
+
+// Splits describe()'s text into the state line and the rest (the detail).
+std::pair<std::string, std::string> state_and_detail(std::string text) {
+  const auto newline = text.find('\n');
+  if (newline == std::string::npos) return {std::move(text), {}};
+  return {text.substr(0, newline), text.substr(newline + 1)};
+}
+
+void add_line(std::string& text, std::string line) {
+  if (!text.empty()) text += '\n';
+  text += line;
+}
+
+// One card of the feed, worded in `lang`, from what the engine knows of the submission.
+ui::SubmissionEntry entry_of(core::Lang lang, const core::Submission& s, core::UsernameStyle style,
+                             bool can_send) {
+  using S = core::SubmissionState;
+  ui::SubmissionEntry entry;
+  entry.request_id = s.request_id;
+  const std::string full_name = block_string(s.content, "full_name");
+  entry.title = core::format(lang, Msg::submission_title,
+                             {{"full_name", full_name}, {"email", block_string(s.content, "email")}});
+  std::tie(entry.state, entry.detail) = state_and_detail(core::describe(lang, s));
+  entry.tone = tone_of(s.state);
+  entry.can_resend = s.resend_allowed;
+  switch (s.state) {
+    case S::sending:
+    case S::sent:
+    case S::processing: entry.busy = true; break;
+    case S::no_answer_yet: entry.detail = core::format(lang, Msg::feed_no_answer_hint, {}); break;
+    case S::email_registered:
+      if (!s.user_id.empty() && s.user_id != s.room) {
+        add_line(entry.detail, core::format(lang, Msg::feed_registered_user, {{"user_id", s.user_id}}));
+      }
+      break;
+    case S::username_taken:
+      for (const auto& choice : core::username_alternatives(full_name, s.username, style)) {
+        entry.alternatives.push_back({choice.full_name, core::format(lang, Msg::feed_alternative,
+                                                                     {{"full_name", choice.full_name},
+                                                                      {"username", choice.username}})});
+      }
+      break;
+    case S::failed:
+    case S::unknown_text: {
+      // The CompanyBot's own words, verbatim and quoted.
+      const std::string& words = s.text.empty() ? s.reason : s.text;
+      if (words.empty()) break;
+      entry.state =
+          core::format(lang, s.state == S::failed ? Msg::feed_failed_state : Msg::feed_unknown_state, {});
+      entry.detail = core::format(lang, Msg::feed_bot_words, {{"text", words}});
+      entry.detail_is_quote = true;
+      break;
+    }
+    case S::capability_denied:
+      entry.can_ask_again = !can_send;
+      if (entry.can_ask_again) entry.detail = core::format(lang, Msg::feed_denied_hint, {});
+      break;
+    case S::success:
+    case S::unknown_after_timeout:
+    case S::rate_limited:
+    case S::send_failed: break;
+  }
+  return entry;
+}
+
 ui::Theme theme_of(std::string_view name) {
   return core::is_dark_theme(name) ? ui::Theme::dark : ui::Theme::light;
 }
@@ -96,6 +173,7 @@ Connection App::connection() const noexcept {
 
 bool App::frame(const ui::FontSet& fonts) {
   layout_.clear();
+  view_.copied_notice = ImGui::GetTime() < copied_until_;
   const ui::DrawContext ctx{config_.theme, fonts, &layout_};
   const auto intents = ui::draw_form(ctx, view_);
   // A focus request is for one frame only.
@@ -111,7 +189,11 @@ void App::dispatch(const ui::Intent& intent) {
   refresh_view();
 }
 
-bool App::animating() const noexcept { return false; }
+bool App::animating() const noexcept {
+  // The "Copied" note counts too: the frame that hides it must still be drawn.
+  return view_.copied_notice || std::any_of(view_.submissions.begin(), view_.submissions.end(),
+                                            [](const ui::SubmissionEntry& e) { return e.busy; });
+}
 
 bool App::after_present() {
   if (core::phone_ready()) return false;
@@ -226,11 +308,12 @@ void App::apply(const ui::Intent& intent) {
             focus_create_ = true;
           }
         } else if constexpr (std::is_same_v<T, ui::PickName>) {
-          // issue 5, status feed
+          form_.full_name = i.full_name;  // the admin sends again from the form
+          revalidate();
         } else if constexpr (std::is_same_v<T, ui::InviteAnother>) {
-          // issue 5, status feed
+          reset_form();
         } else if constexpr (std::is_same_v<T, ui::CopyAdvanceNotice>) {
-          // issue 5, status feed
+          copy_advance_notice();
         } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
           if (engine_) engine_->request_capabilities(now_);
         } else if constexpr (std::is_same_v<T, ui::Resend>) {
@@ -248,6 +331,7 @@ bool App::can_submit() const {
 }
 
 void App::reset_form() {
+  // The invitations (the engine's submissions) and what was sent (submitted_form_) stay.
   form_ = core::InviteForm{};
   left_.clear();
   submit_attempted_ = false;
@@ -268,6 +352,20 @@ void App::submit() {
     submitted_request_ = id;
   }
   apply_engine_events();
+}
+
+void App::copy_advance_notice() {
+  if (ImGui::GetCurrentContext() == nullptr) return;  // no clipboard without ImGui
+  const core::Lang lang = config_.lang;
+  std::string text = core::format(lang, Msg::advance_notice_text, {});
+  const bool phone = form_.phone.find_first_not_of(" \t") != std::string::npos;
+  if (phone && validation_.normalized.verification == core::Verification::sms) {
+    text += ' ';
+    text += core::format(lang, Msg::advance_notice_sms, {});
+  }
+  ImGui::SetClipboardText(text.c_str());
+  copied_until_ = ImGui::GetTime() + kCopiedNoteSeconds;
+  view_.copied_notice = true;
 }
 
 bool App::already_sent() const {
@@ -405,20 +503,20 @@ void App::refresh_confirm_step() {
 void App::refresh_feed() {
   const core::Lang lang = config_.lang;
   view_.submissions.clear();
-  if (engine_) {
-    const auto& all = engine_->submissions();
-    for (auto it = all.rbegin(); it != all.rend(); ++it) {
-      ui::SubmissionEntry entry;
-      entry.request_id = it->request_id;
-      entry.title = core::format(lang, Msg::submission_title,
-                                 {{"full_name", block_string(it->content, "full_name")},
-                                  {"email", block_string(it->content, "email")}});
-      entry.state = core::describe(lang, *it);
-      entry.tone = tone_of(it->state);
-      entry.can_resend = it->resend_allowed;
-      view_.submissions.push_back(std::move(entry));
-    }
+  if (!engine_) return;
+  const auto& all = engine_->submissions();
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    view_.submissions.push_back(entry_of(lang, *it, config_.widget.username_style, engine_->can_send()));
   }
+  // "Invite another" once the newest invitation is done and the form still holds what was sent
+  // for it; a failed or unknown send keeps the form as it is.
+  if (view_.submissions.empty()) return;
+  const core::Submission& newest = all.back();
+  const bool done = newest.state == core::SubmissionState::success ||
+                    newest.state == core::SubmissionState::email_registered;
+  view_.submissions.front().offer_invite_another = done && newest.request_id == submitted_request_ &&
+                                                   submitted_form_ && same_form(*submitted_form_, form_) &&
+                                                   !form_is_empty(form_);
 }
 
 void App::refresh_phone_status() {

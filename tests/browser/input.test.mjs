@@ -21,6 +21,7 @@ describe('the widget page takes input', () => {
       assert.deepEqual(controls.filter((c) => c.role !== 'status').map((c) => `${c.role}:${c.id}`), [
         'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
         'radio:user_type=standard', 'radio:user_type=administrator', 'textbox:welcome_message', 'button:create',
+        'button:copy_notice',
       ]);
       const byId = (list, id) => list.find((c) => c.id === id);
       assert.equal(byId(controls, 'email').label, 'E-postadresse');

@@ -114,7 +114,8 @@ export async function create(page, frame) {
   await openConfirm(page, frame);
   await click(page, frame, 'confirm.send');
   const handle = await frame.waitForFunction((old) => {
-    const c = (window.verjiLayout ?? []).find((x) => x.id.startsWith('submission=') && !old.includes(x.id.slice(11)));
+    const c = (window.verjiLayout ?? []).find((x) => x.id.startsWith('submission=') && !x.id.endsWith('.detail') &&
+      !old.includes(x.id.slice(11)));
     return c ? c.id.slice(11) : null;
   }, known, { timeout: DEFAULT_TIMEOUT, polling: 50 });
   return handle.jsonValue();
@@ -137,9 +138,9 @@ export async function waitForStatus(frame, id, pattern, { timeout = DEFAULT_TIME
   }
 }
 
-// The invitations the widget lists: [{requestId, label}], newest first as drawn.
+// The invitations the widget lists: [{requestId, label}] (label: the state line), newest first as drawn.
 export async function submissions(frame) {
-  return (await controls(frame)).filter((c) => c.id.startsWith('submission='))
+  return (await controls(frame)).filter((c) => c.id.startsWith('submission=') && !c.id.endsWith('.detail'))
     .map((c) => ({ requestId: c.id.slice('submission='.length), label: c.label }));
 }
 

@@ -72,7 +72,7 @@ TEST_CASE("the form draws its controls in the seed article's order, inside the v
       if (c.role != ControlRole::text_field && c.role != ControlRole::status) others.push_back(c.id);
     }
     CHECK(others == std::vector<std::string>{"verification=sms", "verification=email", "user_type=standard",
-                                             "user_type=administrator", "create"});
+                                             "user_type=administrator", "create", "copy_notice"});
   }
 }
 

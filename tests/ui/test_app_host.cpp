@@ -3,6 +3,7 @@
 #include "headless.h"
 #include "verji/app/app.h"
 #include "verji/core/phone.h"
+#include "verji/core/username.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -208,7 +209,8 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
                    {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
   frame(ui, app);
   const std::string id1 = first[0]["data"]["content"]["app.verji.invite"]["request_id"];
-  CHECK(status_of(app, "submission=" + id1).rfind("Brukernavnet olanordmann er opptatt\n", 0) == 0);
+  CHECK(status_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
+  CHECK(status_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
 
   // The admin changes the name and sends again: a new request with its own id.
   CHECK(app.layout().find("create")->disabled);
@@ -336,4 +338,395 @@ TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app]
   app.refuse_host("");
   frame(ui, app);
   CHECK(status_of(app, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
+}
+
+// --- the status feed (issue 5): each invitation's card, its actions, the advance notice ------------
+
+namespace {
+
+using verji::ui::Tone;
+
+// A form filled and sent through the intents the form's buttons give ("Opprett", then the confirm
+// step's "Send invitation" where there is one); returns the request's send_event.
+json send_invite(Host& host, const std::string& email, const std::string& name) {
+  App& app = host.app;
+  app.dispatch(verji::ui::EditText{Field::email, email});
+  app.dispatch(verji::ui::EditText{Field::full_name, name});
+  app.dispatch(verji::ui::Submit{});
+  app.dispatch(verji::ui::SendInvite{});
+  host.drain();
+  const auto sends = host.requests("send_event");
+  REQUIRE_FALSE(sends.empty());
+  return sends.back();
+}
+
+std::string request_id_of(const json& send) {
+  return send["data"]["content"]["app.verji.invite"]["request_id"];
+}
+
+// A CompanyBot answer replying to the invite event `to`, with an optional status block.
+json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
+  json content = {
+      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
+  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
+  return content;
+}
+
+const verji::ui::SubmissionEntry* entry_of(const App& app, const std::string& request_id) {
+  for (const auto& e : app.view_model().submissions) {
+    if (e.request_id == request_id) return &e;
+  }
+  return nullptr;
+}
+
+struct Answer {
+  const char* name;
+  std::string body;
+  json block;  // the status block without version and request_id, or null
+  std::string state;
+  std::string detail;  // the detail line, or "" for none
+  Tone tone;
+  std::vector<std::string> controls;  // control ids the card offers ("<id>" stands for the request)
+};
+
+std::string with_id(std::string text, const std::string& request_id) {
+  const auto at = text.find("<id>");
+  if (at != std::string::npos) text.replace(at, 4, request_id);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and its actions",
+          "[app][host][feed]") {
+  const std::vector<Answer> answers = {
+      {"processing", "Processing, please wait...", nullptr, "Behandler …", "", Tone::neutral, {}},
+      {"success",
+       "Success",
+       {{"state", "success"}, {"user_id", "@john.doe:prod.verji.app"}},
+       "Opprettet: @john.doe:prod.verji.app",
+       "",
+       Tone::success,
+       {"invite_another"}},
+      {"email registered",
+       "A user is already registered with the following email: john@firma.no",
+       {{"state", "email_registered"},
+        {"email", "john@firma.no"},
+        {"user_id", "@john.doe:prod.verji.app"},
+        {"room_id", "!dm-john:prod.verji.app"}},
+       "E-postadressen john@firma.no er allerede registrert",
+       "Et privat rom med brukeren er opprettet: !dm-john:prod.verji.app\nBrukeren: @john.doe:prod.verji.app",
+       Tone::warning,
+       {"invite_another"}},
+      {"username taken",
+       "UserID 'johnpeterdoe' is already occupied",
+       nullptr,
+       "Brukernavnet johnpeterdoe er opptatt",
+       "Endre navnet, for eksempel ved å legge til eller fjerne et mellomnavn.",
+       Tone::warning,
+       {}},  // one pick=<id>/<n> per core::username_alternatives(), added below
+      {"failed",
+       "Failed: the licence allows no more users",
+       nullptr,
+       "Feilet – CompanyBot svarte:",
+       "«Failed: the licence allows no more users»",
+       Tone::error,
+       {}},
+      {"unknown text",
+       "Hmm. {Try} again after lunch; the server is *busy*.",
+       nullptr,
+       "CompanyBot svarte noe skjemaet ikke kjenner igjen:",
+       "«Hmm. {Try} again after lunch; the server is *busy*.»",
+       Tone::neutral,
+       {}},
+  };
+  for (const auto& answer : answers) {
+    INFO(answer.name);
+    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+    App app(hosted_config());
+    app.after_present();
+    Host host(app);
+    host.handshake(all_capabilities());
+    const json send = send_invite(host, "john@firma.no", "John Peter Doe");
+    const std::string id = request_id_of(send);
+    host.post(send, "$invite");
+    CHECK(app.animating());  // sent, waiting for the bot: the indicator moves
+    json block = answer.block;
+    if (!block.is_null()) {
+      block["version"] = 1;
+      block["request_id"] = id;
+    }
+    host.room_event("$answer", kBot, bot_reply("$invite", answer.body, block));
+    frame(ui, app);
+
+    const auto* entry = entry_of(app, id);
+    REQUIRE(entry != nullptr);
+    CHECK(entry->title == "John Peter Doe (john@firma.no)");
+    CHECK(entry->tone == answer.tone);
+    CHECK(status_of(app, "submission=" + id) == answer.state);
+    CHECK(status_of(app, "submission=" + id + ".detail") == answer.detail);
+    CHECK(entry->detail_is_quote == (answer.detail.rfind("«", 0) == 0));
+    const bool busy = std::string(answer.name) == "processing";
+    CHECK(entry->busy == busy);
+    CHECK(app.animating() == busy);
+    std::vector<std::string> offered;
+    for (const auto& c : app.layout().controls) {
+      if (c.role == verji::ui::ControlRole::button && c.id != "create" && c.id != "copy_notice")
+        offered.push_back(c.id);
+    }
+    std::vector<std::string> expected;
+    for (const auto& c : answer.controls) expected.push_back(with_id(c, id));
+    if (std::string(answer.name) == "username taken") {
+      const auto names = verji::core::username_alternatives("John Peter Doe", "johnpeterdoe",
+                                                            verji::core::UsernameStyle::joined);
+      REQUIRE_FALSE(names.empty());
+      for (std::size_t n = 0; n < names.size(); ++n)
+        expected.push_back("pick=" + id + "/" + std::to_string(n));
+    }
+    CHECK(offered == expected);
+  }
+}
+
+TEST_CASE("feed: the alternatives of a taken username are the core's, one click from the form",
+          "[app][host][feed]") {
+  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  Host host(app);
+  host.handshake(all_capabilities());
+  const json send = send_invite(host, "ola@firma.no", "Ola Johan Nordmann");
+  const std::string id = request_id_of(send);
+  host.post(send, "$i1");
+  host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olajohannordmann' is already occupied"));
+  frame(ui, app);
+
+  const auto expected = verji::core::username_alternatives("Ola Johan Nordmann", "olajohannordmann",
+                                                           verji::core::UsernameStyle::joined);
+  REQUIRE(expected.size() >= 2);
+  const auto* entry = entry_of(app, id);
+  REQUIRE(entry != nullptr);
+  REQUIRE(entry->alternatives.size() == expected.size());
+  for (std::size_t n = 0; n < expected.size(); ++n) {
+    const ControlBox* button = app.layout().find("pick=" + id + "/" + std::to_string(n));
+    REQUIRE(button != nullptr);
+    CHECK(button->label == expected[n].full_name + " → " + expected[n].username);
+  }
+  CHECK(app.layout().find("create")->disabled);  // the form is as it was sent
+
+  click(ui, app, "pick=" + id + "/1");
+  CHECK(app.form().full_name == expected[1].full_name);
+  CHECK(app.form().email == "ola@firma.no");  // the rest of the form stays
+  frame(ui, app);
+  CHECK_FALSE(app.layout().find("create")->disabled);
+  CHECK(status_of(app, "username").find("@" + expected[1].username + ":") != std::string::npos);
+
+  app.dispatch(verji::ui::Submit{});
+  app.dispatch(verji::ui::SendInvite{});
+  auto sends = (host.drain(), host.requests("send_event"));
+  REQUIRE(sends.size() == 2);
+  CHECK(sends[1]["data"]["content"]["app.verji.invite"]["full_name"] == expected[1].full_name);
+  CHECK(request_id_of(sends[1]) != id);
+  frame(ui, app);
+  // Both are listed, newest first; the first keeps its answer.
+  REQUIRE(app.view_model().submissions.size() == 2);
+  CHECK(app.view_model().submissions[0].request_id == request_id_of(sends[1]));
+  CHECK(status_of(app, "submission=" + id) == "Brukernavnet olajohannordmann er opptatt");
+}
+
+TEST_CASE("feed: invite another clears the form for the next person and keeps the list",
+          "[app][host][feed]") {
+  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  Host host(app);
+  host.handshake(all_capabilities());
+  app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
+  app.dispatch(verji::ui::EditText{Field::welcome_message, "Passordet er sommer2026"});
+  app.dispatch(verji::ui::ConfirmSensitive{true});
+  const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+  const std::string id = request_id_of(send);
+  host.post(send, "$i1");
+  frame(ui, app);
+  CHECK(app.layout().find("invite_another") == nullptr);  // not before the bot said it is done
+  host.room_event("$s", kBot, bot_reply("$i1", "Success"));
+  frame(ui, app);
+  REQUIRE(app.layout().find("invite_another") != nullptr);
+
+  click(ui, app, "invite_another");
+  CHECK(app.form().email.empty());
+  CHECK(app.form().full_name.empty());
+  CHECK(app.form().phone.empty());
+  CHECK(app.form().welcome_message.empty());
+  CHECK_FALSE(app.form().verification_chosen);
+  CHECK_FALSE(app.view_model().confirmed);
+  frame(ui, app);
+  CHECK(app.layout().find("create")->disabled);
+  CHECK(app.layout().find("create.hint") == nullptr);  // a fresh form: no errors shown yet
+  CHECK(app.layout().find("email.note0") == nullptr);
+  CHECK(status_of(app, "submission=" + id) == "Opprettet");
+  CHECK(app.layout().find("invite_another") == nullptr);  // nothing left to clear
+
+  // The next person: both invitations are listed, newest first.
+  const json second = send_invite(host, "per@firma.no", "Per Hansen");
+  frame(ui, app);
+  REQUIRE(app.view_model().submissions.size() == 2);
+  CHECK(app.view_model().submissions[0].request_id == request_id_of(second));
+  CHECK(app.view_model().submissions[1].request_id == id);
+}
+
+TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no clearing",
+          "[app][host][feed]") {
+  for (const std::string body : {"Failed: no licence", "I am not sure what happened"}) {
+    INFO(body);
+    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+    App app(hosted_config());
+    app.after_present();
+    Host host(app);
+    host.handshake(all_capabilities());
+    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    host.post(send, "$i1");
+    host.room_event("$f", kBot, bot_reply("$i1", body));
+    frame(ui, app);
+    CHECK(app.layout().find("invite_another") == nullptr);
+    CHECK(app.form().email == "kari@firma.no");
+    CHECK(app.form().full_name == "Kari Nordmann");
+  }
+}
+
+TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permission denied",
+          "[app][host][feed]") {
+  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+  App app(hosted_config());
+  app.after_present();
+  Host host(app);
+  host.handshake(all_capabilities());
+
+  SECTION("no answer yet: still listening, no indicator") {
+    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const std::string id = request_id_of(send);
+    host.post(send, "$i1");
+    host.room_event("$p", kBot, bot_reply("$i1", "Processing, please wait..."));
+    CHECK(app.animating());
+    host.now += 60000;
+    app.tick(host.now);
+    frame(ui, app);
+    CHECK(status_of(app, "submission=" + id) == "Ikke svar ennå – vi følger med videre");
+    CHECK(status_of(app, "submission=" + id + ".detail").find("CompanyBot svarer") != std::string::npos);
+    CHECK(entry_of(app, id)->tone == Tone::warning);
+    CHECK_FALSE(app.animating());
+  }
+  SECTION("rate limited: send again") {
+    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const std::string id = request_id_of(send);
+    host.respond(send, {{"error",
+                         {{"message", "Too many requests"},
+                          {"matrix_api_error",
+                           {{"http_status", 429},
+                            {"response", {{"errcode", "M_LIMIT_EXCEEDED"}, {"retry_after_ms", 0}}}}}}}});
+    frame(ui, app);
+    CHECK(status_of(app, "submission=" + id) == "For mange forespørsler – prøv igjen om litt");
+    CHECK(entry_of(app, id)->tone == Tone::warning);
+    CHECK_FALSE(app.animating());
+    click(ui, app, "resend=" + id);
+    host.drain();
+    REQUIRE(host.requests("send_event").size() == 2);
+    CHECK(request_id_of(host.requests("send_event")[1]) == id);
+    CHECK(app.animating());  // sending again
+  }
+  SECTION("unknown after a timeout: checked in the room, then send again") {
+    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const std::string id = request_id_of(send);
+    host.now += 11000;
+    app.tick(host.now);
+    for (const auto& m : host.drain()) {
+      if (m["action"] == "org.matrix.msc2876.read_events") host.respond(m, {{"events", json::array()}});
+    }
+    frame(ui, app);
+    CHECK(status_of(app, "submission=" + id) == "Ukjent om invitasjonen ble sendt");
+    CHECK(status_of(app, "submission=" + id + ".detail").rfind("Står den ikke i rommet", 0) == 0);
+    CHECK(app.layout().find("resend=" + id) != nullptr);
+    CHECK_FALSE(app.animating());
+  }
+  SECTION("the host withdrew the send permission: ask again, then send again") {
+    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const std::string id = request_id_of(send);
+    host.request("notify_capabilities", {{"requested", verji::core::requested_capabilities()},
+                                         {"approved", {"io.element.requires_client"}}});
+    host.respond(send, {{"error", {{"message", "Cannot send event: not allowed"}}}});
+    frame(ui, app);
+    CHECK(status_of(app, "submission=" + id) == "Tilgang til å sende ble avslått");
+    CHECK(entry_of(app, id)->tone == Tone::error);
+    CHECK(app.layout().find("resend=" + id) == nullptr);
+    const ControlBox* ask = app.layout().find("ask_again=" + id);
+    REQUIRE(ask != nullptr);
+    CHECK(ask->label == "Be om tilgang på nytt");
+    click(ui, app, "ask_again=" + id);
+    host.drain();
+    const auto asked = host.requests("org.matrix.msc2974.request_capabilities");
+    REQUIRE(asked.size() == 1);
+    host.respond(asked[0], {{"approved", all_capabilities()}});
+    host.request("notify_capabilities",
+                 {{"requested", all_capabilities()}, {"approved", all_capabilities()}});
+    host.drain();
+    frame(ui, app);
+    CHECK(app.layout().find("ask_again=" + id) == nullptr);
+    CHECK(app.layout().find("resend=" + id) != nullptr);
+  }
+}
+
+TEST_CASE("feed: copy advance notice puts the text on the clipboard, in the admin's language",
+          "[app][feed]") {
+  static std::string clipboard;
+  static int copies = 0;
+  for (const auto lang : {verji::core::Lang::nb, verji::core::Lang::en}) {
+    const bool nb = lang == verji::core::Lang::nb;
+    INFO((nb ? "nb" : "en"));
+    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = [](void*, const char* text) {
+      clipboard = text;
+      ++copies;
+    };
+    clipboard.clear();
+    copies = 0;
+    Config config;
+    config.lang = lang;
+    App app(config);
+    app.after_present();
+    frame(ui, app);
+    const ControlBox* button = app.layout().find("copy_notice");
+    REQUIRE(button != nullptr);
+    CHECK(button->label == (nb ? "Kopier forhåndsvarsel" : "Copy advance notice"));
+    CHECK(app.layout().find("copy_notice.done") == nullptr);
+    CHECK_FALSE(app.animating());
+
+    click(ui, app, "copy_notice");
+    CHECK(copies == 1);
+    CHECK(clipboard.find("Verji") != std::string::npos);
+    CHECK(clipboard.find(nb ? "e-post" : "e-mail") != std::string::npos);
+    CHECK(clipboard.find(nb ? "lenken" : "link") != std::string::npos);
+    CHECK(clipboard.find(nb ? "kryptert" : "encrypted") != std::string::npos);
+    CHECK(clipboard.find("SMS") == std::string::npos);  // no phone: no code by SMS
+    frame(ui, app);                                     // the click is applied after the frame that saw it
+    CHECK(status_of(app, "copy_notice.done") == (nb ? "Kopiert" : "Copied"));
+    CHECK(app.animating());  // the note goes away by itself
+
+    // A mobile number with SMS chosen: the code by SMS is mentioned.
+    app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
+    app.dispatch(verji::ui::ChooseVerification{verji::core::Verification::sms});
+    click(ui, app, "copy_notice");
+    CHECK(copies == 2);
+    CHECK(clipboard.find("SMS") != std::string::npos);
+    // ... and not with e-mail chosen.
+    app.dispatch(verji::ui::ChooseVerification{verji::core::Verification::email});
+    click(ui, app, "copy_notice");
+    CHECK(clipboard.find("SMS") == std::string::npos);
+
+    // A few seconds later the note is gone, and nothing moves any more.
+    io.DeltaTime = 1.0f;
+    for (int i = 0; i < 4; ++i) frame(ui, app);
+    io.DeltaTime = 1.0f / 60.0f;
+    CHECK(app.layout().find("copy_notice.done") == nullptr);
+    CHECK_FALSE(app.animating());
+  }
 }

@@ -91,7 +91,7 @@ class App {
   void apply(const ui::Intent& intent);
   void submit();
   bool can_submit() const;  // "Opprett" (and the confirm step's "Send invitation") may act
-  void reset_form();        // an empty form: nothing left, attempted or confirmed
+  void reset_form();        // "Invite another": an empty form; nothing left, attempted or confirmed
   void refresh_confirm_step();
   bool already_sent() const;  // the form as it is now was sent and that request did not fail
   bool apply_engine_events();
@@ -99,6 +99,7 @@ class App {
   void refresh_view();
   void refresh_phone_status();
   void refresh_feed();  // the invitations and the CompanyBot's answers
+  void copy_advance_notice();
 
   Config config_;
   core::InviteForm form_;
@@ -125,6 +126,8 @@ class App {
   ui::FormViewModel view_;
   ui::FrameLayout layout_;
   double phone_startup_ms_ = -1.0;
+  // "Copy advance notice": until when (ImGui::GetTime()) the "Copied" note shows.
+  double copied_until_ = -1.0;
 };
 
 }  // namespace verji::app

@@ -18,14 +18,26 @@ struct FieldNote {
   Tone tone = Tone::secondary;
 };
 
-// One invitation sent from this widget and what the CompanyBot said about it.
+// A name to offer when the CompanyBot said the username is taken (core::username_alternatives).
+struct NameChoice {
+  std::string full_name;  // what the form's name becomes: "O. Nordmann"
+  std::string label;      // the button's text: "O. Nordmann → onordmann"
+};
+
+// One invitation sent from this widget and what the CompanyBot said about it: a card with the
+// title, the state line (with an animated indicator while busy) and a detail line.
 struct SubmissionEntry {
   std::string request_id;
   std::string title;   // "Ola Nordmann (ola@firma.no)"
   std::string state;   // the current state, worded: "Behandler …", "Brukernavnet olanordmann er opptatt"
   std::string detail;  // a second line (a hint, the room the bot named); may be empty
+  bool detail_is_quote = false;  // detail holds the CompanyBot's own words, verbatim
   Tone tone = Tone::secondary;
+  bool busy = false;  // sending, sent or processing: the animated indicator
   bool can_resend = false;
+  bool can_ask_again = false;         // the send capability was denied: "ask again"
+  bool offer_invite_another = false;  // the newest invitation is done: "Invite another"
+  std::vector<NameChoice> alternatives;
 };
 
 // The confirm step that "Opprett" opens: what will be sent, from the normalised values.
@@ -62,6 +74,7 @@ struct FormViewModel {
   std::string submit_hint;    // why Create is off, when that is not obvious
   ConfirmStepView confirm;
   std::vector<SubmissionEntry> submissions;  // newest first
+  bool copied_notice = false;                // "Copy advance notice" was clicked a moment ago
 };
 
 struct EditText {

@@ -1,0 +1,125 @@
+// The status feed's view (src/ui/feed_view.cpp) on its own: its lines (ui::wrap_lines) keep Matrix ids
+// whole, and the cards drawn from a hand-made view model (ids, order, the busy indicator).
+#include "headless.h"
+#include "verji/ui/form_view.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using verji::test::HeadlessImGui;
+
+namespace {
+
+float width_of(const ImFont& font, const std::string& text) {
+  return font.CalcTextSizeA(font.FontSize, 1e30f, 0.0f, text.c_str()).x;
+}
+
+// The lines of ui::wrap_lines() as strings.
+std::vector<std::string> wrap_at_spaces(const ImFont& font, float, std::string_view text, float width) {
+  std::vector<std::string> lines;
+  for (const auto& line : verji::ui::wrap_lines(font, text, width)) {
+    lines.emplace_back(text.substr(line.begin, line.end - line.begin));
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("feed lines break at spaces, never inside a Matrix id that fits on a line", "[feed]") {
+  HeadlessImGui ui;
+  const ImFont& font = *ui.fonts().body;
+  const float size = font.FontSize;
+  for (const std::string id :
+       {"@john.doe:prod.verji.app", "!dm-john.doe:prod.verji.app", "#admin:firma.no"}) {
+    INFO(id);
+    const std::string text = "Et privat rom med brukeren er opprettet: " + id;
+    // Just wider than the id: the id must start a line of its own and stay whole.
+    const float width = width_of(font, id) + 2.0f;
+    REQUIRE(width < width_of(font, text));
+    const auto lines = wrap_at_spaces(font, size, text, width);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines.back() == id);
+    std::string joined;
+    for (const auto& line : lines) {
+      CHECK(width_of(font, line) <= width);
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+    CHECK(joined == text);  // nothing lost but the spaces broken at
+  }
+}
+
+TEST_CASE("feed lines keep hard breaks and cut only a word too long for any line", "[feed]") {
+  HeadlessImGui ui;
+  const ImFont& font = *ui.fonts().body;
+  const float size = font.FontSize;
+  CHECK(wrap_at_spaces(font, size, "first line\nsecond", 1000.0f) ==
+        std::vector<std::string>{"first line", "second"});
+  CHECK(wrap_at_spaces(font, size, "", 1000.0f) == std::vector<std::string>{""});
+  const std::string word = "@a.very.long.identifier.that.never.fits:server.example";
+  const float width = width_of(font, "@a.very.long");
+  const auto lines = wrap_at_spaces(font, size, "Opprettet: " + word, width);
+  std::string rest;
+  for (const auto& line : lines) {
+    CHECK(width_of(font, line) <= width);
+    CHECK_FALSE(line.empty());
+    if (line != "Opprettet:") rest += line;
+  }
+  CHECK(rest == word);
+  // UTF-8 characters are never split.
+  for (const auto& line : wrap_at_spaces(font, size, "ææææææææææææææææææææ", width_of(font, "æææ"))) {
+    CHECK(line.size() % 2 == 0);
+  }
+}
+
+TEST_CASE("feed cards are drawn newest first with their ids; the copy button is always there", "[feed]") {
+  HeadlessImGui ui(ImVec2(360.0f, 2400.0f));
+  verji::core::InviteForm form;
+  verji::ui::FormViewModel vm;
+  vm.form = &form;
+  verji::ui::FrameLayout layout;
+  const verji::ui::DrawContext ctx{verji::ui::Theme::light, ui.fonts(), &layout};
+
+  ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  CHECK(layout.find("copy_notice") != nullptr);
+  CHECK(layout.find("submission=") == nullptr);
+
+  verji::ui::SubmissionEntry newest;
+  newest.request_id = "b";
+  newest.title = "Per Hansen (per@firma.no)";
+  newest.state = "Behandler …";
+  newest.busy = true;
+  newest.tone = verji::ui::Tone::neutral;
+  verji::ui::SubmissionEntry older;
+  older.request_id = "a";
+  older.title = "Ola Nordmann (ola@firma.no)";
+  older.state = "Brukernavnet olanordmann er opptatt";
+  older.detail = "Endre navnet, for eksempel ved å legge til eller fjerne et mellomnavn.";
+  older.tone = verji::ui::Tone::warning;
+  older.alternatives = {{"O. Nordmann", "O. Nordmann → onordmann"}};
+  older.can_resend = true;
+  vm.submissions = {newest, older};
+  layout.clear();
+  const auto intents = ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  CHECK(intents.empty());
+  const auto* b = layout.find("submission=b");
+  const auto* a = layout.find("submission=a");
+  REQUIRE(b != nullptr);
+  REQUIRE(a != nullptr);
+  CHECK(b->max.y < a->min.y);  // newest first
+  CHECK(b->label == "Behandler …");
+  REQUIRE(layout.find("submission=a.detail") != nullptr);
+  CHECK(layout.find("submission=a.detail")->min.y >= a->max.y);
+  CHECK(layout.find("submission=b.detail") == nullptr);
+  REQUIRE(layout.find("pick=a/0") != nullptr);
+  CHECK(layout.find("pick=a/0")->label == "O. Nordmann → onordmann");
+  CHECK(layout.find("resend=a") != nullptr);
+  CHECK(layout.find("resend=b") == nullptr);
+  CHECK(layout.find("copy_notice")->min.y > layout.find("resend=a")->max.y);
+  // The busy indicator sits before the state text, inside the state line's box.
+  CHECK(b->max.x - b->min.x > ImGui::CalcTextSize("Behandler …").x);
+  // Everything stays inside the 360 px viewport.
+  for (const auto& c : layout.controls) CHECK(c.max.x <= 360.0f);
+}
