@@ -291,11 +291,13 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       assert.ok(frame.isDetached(), 'the old frame is gone');
       const again = await widgetFrame(page, widgetOrigin);
       assert.notEqual(again, frame);
-      // The bot's "Processing" is in the room: read_events brings the request back in that state.
-      await waitForStatus(again, `submission=${requestId}`, PROCESSING);
+      // read_events brings the request back in the state the room shows: "Processing", or already
+      // "Success" when the reload took longer than the bot (8 s) on a busy machine.
+      const CREATED = /^Opprettet: @olanordmann:verji\.example$/;
+      await waitForStatus(again, `submission=${requestId}`, new RegExp(`${PROCESSING.source}|${CREATED.source}`));
       assert.deepEqual((await submissions(again)).map((s) => s.requestId), [requestId]);
       await traceStatuses(again);
-      await waitForStatus(again, `submission=${requestId}`, /^Opprettet: @olanordmann:verji\.example$/, { timeout: 20000 });
+      await waitForStatus(again, `submission=${requestId}`, CREATED, { timeout: 20000 });
       const invites = await roomInvites(page);
       assert.deepEqual(invites.map((i) => i.requestId), [requestId], 'one invite for the request');
       assert.equal((await widgetRequests(page)).filter((r) => r.action === 'send_event').length, 1);

@@ -34,7 +34,9 @@ describe('the widget page as deployed', () => {
   test('says so, and offers a reload, when the wasm cannot be loaded', async () => {
     // A broken deployment: the same site without widget.wasm.
     const dir = mkdtempSync(path.join(tmpdir(), 'verji-broken-'));
-    for (const name of readdirSync(siteDir)) if (name !== 'widget.wasm') copyFileSync(path.join(siteDir, name), path.join(dir, name));
+    for (const entry of readdirSync(siteDir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name !== 'widget.wasm') copyFileSync(path.join(siteDir, entry.name), path.join(dir, entry.name));
+    }
     const broken = await startSite({ root: dir });
     const context = await ctx.browser.newContext({ viewport: { width: 400, height: 600 } });
     try {

@@ -8,7 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { PNG } from 'pngjs';
-import { DARK_BG, LIGHT_BG, artifactsDir, hex, pixel, siteDir, useSiteAndBrowser, waitForFrames } from './harness.mjs';
+import {
+  DARK_BG, LIGHT_BG, artifactsDir, hex, pixel, screenshot, siteDir, useSiteAndBrowser, waitForFrames,
+} from './harness.mjs';
 
 const ctx = useSiteAndBrowser();
 // VERJI_PREVIEW_ONLY=a,b limits the run to some states (while working on them).
@@ -120,6 +122,27 @@ describe('the designers\' preview', () => {
       // Never more live frames than WebGL contexts the browser keeps.
       const live = await page.$$eval('figure.cell iframe[src]', (fs) => fs.length);
       assert.ok(live <= 12, `${live} live frames`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the page shows several states side by side (a screenshot of the page for the README)', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    try {
+      const shown = ['email-typo', 'confirm-sensitive', 'status-username-taken'];
+      await page.goto(`${ctx.site.base}preview/?theme=both&lang=nb&width=320&dpr=1&height=760&states=${shown.join(',')}`);
+      await page.waitForSelector('figure.cell');
+      const figures = await page.$$('figure.cell');
+      assert.equal(figures.length, 2 * shown.length);
+      for (const figure of figures.slice(0, 4)) { // the first row: what the screenshot shows
+        const frame = await (await figure.waitForSelector('iframe', { timeout: 20000 })).contentFrame();
+        await waitForFrames(frame, 2, 30000);
+        await frame.waitForFunction(() => window.verjiPreview !== undefined, null, { timeout: 10000 });
+        assert.deepEqual(await frame.evaluate(() => window.verjiPreview.failures), []);
+      }
+      await screenshot(page, 'preview-page');
     } finally {
       await context.close();
     }
