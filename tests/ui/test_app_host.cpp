@@ -129,6 +129,31 @@ std::string status_of(const App& app, std::string_view id) {
 
 std::vector<std::string> all_capabilities() { return verji::core::requested_capabilities(); }
 
+// The request_id of the invitation a send_event carries.
+std::string request_id_of(const json& send) {
+  return send["data"]["content"]["app.verji.invite"]["request_id"];
+}
+
+// A CompanyBot answer replying to the invite event `to`, with an optional status block.
+json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
+  json content = {
+      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
+  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
+  return content;
+}
+
+// The widget in the Administration room on a 420 x 2400 px display, its first frame presented and its
+// handshake done with every capability approved.
+struct HostedWidget {
+  HostedWidget() : ui(ImVec2(420.0f, 2400.0f)), app(hosted_config()), host(app) {
+    app.after_present();
+    host.handshake(all_capabilities());
+  }
+  HeadlessImGui ui;
+  App app;
+  Host host;
+};
+
 }  // namespace
 
 TEST_CASE("an invitation is posted once and follows the CompanyBot to success", "[app][host]") {
@@ -191,11 +216,8 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
 }
 
 TEST_CASE("a taken username is shown, and a renamed invitation is a new request", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
@@ -203,12 +225,9 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
   host.post(first[0], "$i1");
-  host.room_event("$t", kBot,
-                  {{"msgtype", "m.notice"},
-                   {"body", "UserID 'olanordmann' is already occupied"},
-                   {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
+  host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"));
   frame(ui, app);
-  const std::string id1 = first[0]["data"]["content"]["app.verji.invite"]["request_id"];
+  const std::string id1 = request_id_of(first[0]);
   CHECK(status_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
   CHECK(status_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
 
@@ -222,7 +241,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
-  const std::string id2 = both[1]["data"]["content"]["app.verji.invite"]["request_id"];
+  const std::string id2 = request_id_of(both[1]);
   CHECK(id2 != id1);
   CHECK(both[1]["data"]["content"]["app.verji.invite"]["username_hint"] == "olanordmannberg");
 }
@@ -269,11 +288,8 @@ TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][
 }
 
 TEST_CASE("sensitive data in the welcome message must be confirmed before sending", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   fill(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
@@ -304,11 +320,8 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
 }
 
 TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
@@ -318,18 +331,14 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   host.post(first[0], "$i1");
   frame(ui, app);
   CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
-  host.room_event("$f", kBot,
-                  {{"msgtype", "m.notice"},
-                   {"body", "Failed: the licence allows no more users"},
-                   {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
+  host.room_event("$f", kBot, bot_reply("$i1", "Failed: the licence allows no more users"));
   frame(ui, app);
   CHECK_FALSE(app.layout().find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
-  CHECK(both[1]["data"]["content"]["app.verji.invite"]["request_id"] !=
-        both[0]["data"]["content"]["app.verji.invite"]["request_id"]);
+  CHECK(request_id_of(both[1]) != request_id_of(both[0]));
 }
 
 TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app][host]") {
@@ -358,18 +367,6 @@ json send_invite(Host& host, const std::string& email, const std::string& name) 
   const auto sends = host.requests("send_event");
   REQUIRE_FALSE(sends.empty());
   return sends.back();
-}
-
-std::string request_id_of(const json& send) {
-  return send["data"]["content"]["app.verji.invite"]["request_id"];
-}
-
-// A CompanyBot answer replying to the invite event `to`, with an optional status block.
-json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
-  json content = {
-      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
-  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
-  return content;
 }
 
 const verji::ui::SubmissionEntry* entry_of(const App& app, const std::string& request_id) {
@@ -442,11 +439,8 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
   };
   for (const auto& answer : answers) {
     INFO(answer.name);
-    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-    App app(hosted_config());
-    app.after_present();
-    Host host(app);
-    host.handshake(all_capabilities());
+    HostedWidget widget;
+    auto& [ui, app, host] = widget;
     const json send = send_invite(host, "john@firma.no", "John Peter Doe");
     const std::string id = request_id_of(send);
     host.post(send, "$invite");
@@ -489,11 +483,8 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
 
 TEST_CASE("feed: the alternatives of a taken username are the core's, one click from the form",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   const json send = send_invite(host, "ola@firma.no", "Ola Johan Nordmann");
   const std::string id = request_id_of(send);
   host.post(send, "$i1");
@@ -535,11 +526,8 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
 
 TEST_CASE("feed: invite another clears the form for the next person and keeps the list",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
   app.dispatch(verji::ui::EditText{Field::welcome_message, "Passordet er sommer2026"});
   app.dispatch(verji::ui::ConfirmSensitive{true});
@@ -578,11 +566,8 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
           "[app][host][feed]") {
   for (const std::string body : {"Failed: no licence", "I am not sure what happened"}) {
     INFO(body);
-    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-    App app(hosted_config());
-    app.after_present();
-    Host host(app);
-    host.handshake(all_capabilities());
+    HostedWidget widget;
+    auto& [ui, app, host] = widget;
     const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
     host.post(send, "$i1");
     host.room_event("$f", kBot, bot_reply("$i1", body));
@@ -595,11 +580,8 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
 
 TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permission denied",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
 
   SECTION("no answer yet: still listening, no indicator") {
     const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
