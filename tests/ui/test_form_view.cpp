@@ -1,6 +1,7 @@
 // The form and its confirm step, drawn headlessly and driven through real ImGui input: errors once
 // a field was left, the e-mail typo fix, the phone's as-you-type format, the flagged words of the
 // welcome message, and Opprett -> summary -> Enter/Escape.
+#include "app_driver.h"
 #include "headless.h"
 #include "verji/app/app.h"
 #include "verji/app/preview.h"
@@ -17,7 +18,11 @@ using verji::app::Config;
 using verji::app::PreviewHost;
 using verji::app::PreviewState;
 using verji::core::Field;
+using verji::test::centre;
+using verji::test::click_at;
+using verji::test::frame;
 using verji::test::HeadlessImGui;
+using verji::test::label_of;
 using verji::ui::ControlBox;
 
 namespace {
@@ -37,25 +42,12 @@ struct ConnectedWidget {
   PreviewHost host;
 };
 
-ImVec2 centre(const ControlBox& box) {
-  return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
-}
-
-void frame(HeadlessImGui& ui, App& app) {
-  ui.frame([&] { return app.frame(ui.fonts()); });
-}
-
 void click(HeadlessImGui& ui, App& app, std::string_view id) {
   // Far enough from the last click that ImGui sees no double click (which selects a word).
   for (int i = 0; i < 25; ++i) frame(ui, app);
   const ControlBox* box = app.layout().find(id);
   REQUIRE(box != nullptr);
-  ui.mouse_move(centre(*box));
-  frame(ui, app);
-  ui.mouse_down(true);
-  frame(ui, app);
-  ui.mouse_down(false);
-  frame(ui, app);
+  click_at(ui, app, centre(*box));
   frame(ui, app);  // the click is applied after the frame that saw it: draw the result
 }
 
@@ -84,11 +76,6 @@ std::vector<std::string> notes_of(const App& app, Field field) {
     if (note.field == field) out.push_back(note.text);
   }
   return out;
-}
-
-std::string label_of(const App& app, std::string_view id) {
-  const ControlBox* box = app.layout().find(id);
-  return box == nullptr ? std::string() : box->label;
 }
 
 }  // namespace
