@@ -411,6 +411,7 @@ void PreviewHost::on_widget_request(const json& message) {
 }
 
 void PreviewHost::on_send(const json& message) {
+  ++sends_;
   const SendAnswer answer = std::exchange(next_answer_, SendAnswer::ok);
   switch (answer) {
     case SendAnswer::ok: {

@@ -23,34 +23,11 @@ ImU32 with_alpha(ImU32 colour, unsigned alpha) {
   return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
 }
 
-ImU32 text_colour(const DrawContext& ctx, Tone tone) {
-  const Palette& p = palette(ctx.theme);
-  switch (tone) {
-    case Tone::neutral: return p.text;
-    case Tone::secondary: return p.text_secondary;
-    case Tone::success: return p.success;
-    case Tone::warning: return p.warning;
-    case Tone::error: return p.error;
-  }
-  return p.text;
-}
-
 // The card's bar: the tone's colour; a card under way takes the accent, one merely waiting
 // (an answer the form does not know) the secondary colour.
 ImU32 bar_colour(const DrawContext& ctx, const SubmissionEntry& entry) {
-  if (entry.tone != Tone::neutral) return text_colour(ctx, entry.tone);
+  if (entry.tone != Tone::neutral) return tone_colour(ctx.theme, entry.tone);
   return entry.busy ? palette(ctx.theme).accent : palette(ctx.theme).text_secondary;
-}
-
-void record(const DrawContext& ctx, ControlRole role, std::string id, std::string label) {
-  if (ctx.layout == nullptr) return;
-  ControlBox box;
-  box.role = role;
-  box.id = std::move(id);
-  box.label = std::move(label);
-  box.min = ImGui::GetItemRectMin();
-  box.max = ImGui::GetItemRectMax();
-  ctx.layout->controls.push_back(std::move(box));
 }
 
 // Text broken at spaces to `width`, drawn as one block at the cursor.
@@ -146,9 +123,9 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
     ImGui::SameLine(0.0f, 0.4f * em);
     text_room -= dots.x + 0.4f * em;
   }
-  text_block(ctx.fonts.body, text_colour(ctx, entry.tone), entry.state, text_room);
+  text_block(ctx.fonts.body, tone_colour(ctx.theme, entry.tone), entry.state, text_room);
   ImGui::EndGroup();
-  record(ctx, ControlRole::status, id, entry.state);
+  record_status(ctx, id, entry.state);
 
   if (!entry.detail.empty()) {
     if (entry.detail_is_quote) {
@@ -164,7 +141,7 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
     } else {
       text_block(ctx.fonts.body, p.text_secondary, entry.detail, inner);
     }
-    record(ctx, ControlRole::status, id + ".detail", entry.detail);
+    record_status(ctx, id + ".detail", entry.detail);
   }
 
   if (!entry.alternatives.empty()) {
@@ -222,7 +199,7 @@ void draw_copy_notice(const DrawContext& ctx, const FormViewModel& vm, std::vect
     const std::string_view done = core::tr(vm.lang, Msg::copy_notice_done);
     ImGui::AlignTextToFramePadding();
     text_block(ctx.fonts.strong, palette(ctx.theme).success, "\xE2\x9C\x93 " + std::string(done), width);
-    record(ctx, ControlRole::status, "copy_notice.done", std::string(done));
+    record_status(ctx, "copy_notice.done", std::string(done));
   }
 }
 

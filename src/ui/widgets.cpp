@@ -167,8 +167,10 @@ void wrapped_text(const DrawContext& ctx, std::string_view text, ImFont* font, I
   draw_wrapped(ctx, text, font, colour, {});
 }
 
-ImU32 tone_colour(const DrawContext& ctx, Tone tone) {
-  const Palette& p = palette(ctx.theme);
+}  // namespace
+
+ImU32 tone_colour(Theme theme, Tone tone) {
+  const Palette& p = palette(theme);
   switch (tone) {
     case Tone::neutral: return p.text;
     case Tone::secondary: return p.text_secondary;
@@ -178,8 +180,6 @@ ImU32 tone_colour(const DrawContext& ctx, Tone tone) {
   }
   return p.text;
 }
-
-}  // namespace
 
 const ControlBox* FrameLayout::find(std::string_view id) const {
   for (const auto& control : controls) {
@@ -344,6 +344,14 @@ bool link_button(const DrawContext& ctx, std::string_view id, std::string_view l
   return record_button(ctx, id, label, true, clicked);
 }
 
+void record_status(const DrawContext& ctx, std::string_view id, std::string label) {
+  ControlBox box;
+  box.role = ControlRole::status;
+  box.id = std::string(id);
+  box.label = std::move(label);
+  record(ctx, std::move(box));
+}
+
 void focus_last_item() {
   ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
   ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -360,13 +368,9 @@ bool enter_on_last_item() {
 void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone) {
   if (text.empty()) return;
   ImGui::BeginGroup();
-  wrapped_text(ctx, text, ctx.fonts.body, tone_colour(ctx, tone));
+  wrapped_text(ctx, text, ctx.fonts.body, tone_colour(ctx.theme, tone));
   ImGui::EndGroup();
-  ControlBox box;
-  box.role = ControlRole::status;
-  box.id = std::string(id);
-  box.label = std::string(text);
-  record(ctx, std::move(box));
+  record_status(ctx, id, std::string(text));
 }
 
 }  // namespace verji::ui
@@ -414,11 +418,7 @@ void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector
     all += row.label + ": " + row.value;
   }
   ImGui::EndGroup();
-  ControlBox box;
-  box.role = ControlRole::status;
-  box.id = std::string(id);
-  box.label = std::move(all);
-  record(ctx, std::move(box));
+  record_status(ctx, id, std::move(all));
 }
 
 }  // namespace verji::ui

@@ -4,12 +4,11 @@
 // notice" puts the text on the clipboard. Screenshots of a feed with several entries, light and
 // dark, in a narrow panel: $VERJI_ARTIFACTS_DIR/screenshots/feed-*.png.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startDevhost } from '../../web/devhost/server.mjs';
-import { launchBrowser, screenshot } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { screenshot } from './harness.mjs';
 import {
   EMAIL, click, control, controls, create, fillForm, nextFrames, roomInvites, scrollIntoView, submissions, type, waitForControl,
-  waitForStatus, widgetFrame,
+  useDevhost, waitForStatus, widgetFrame,
 } from './widget-driver.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,28 +18,8 @@ const PROCESSING = /^Behandler …$/;
 const CREATED = /^Opprettet: @/;
 const artifacts = path.join(process.env.VERJI_ARTIFACTS_DIR ?? path.resolve('build/artifacts'), 'screenshots');
 
-let dev;
-let browser;
-let widgetOrigin;
-before(async () => {
-  dev = await startDevhost({ site: process.env.VERJI_SITE_DIR, hostPort: 0 });
-  widgetOrigin = new URL(dev.widgetUrl).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await dev?.close();
-});
-
-async function openHost(query) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${dev.hostUrl}${query}`);
-  const frame = await widgetFrame(page, widgetOrigin);
-  return { context, page, frame, errors };
-}
+const devhost = useDevhost();
+const { openHost } = devhost;
 
 // The frame's control `id` in page coordinates, as a screenshot clip.
 async function clipOf(frame, id) {
@@ -152,14 +131,14 @@ describe('end to end: the status feed', () => {
   for (const lang of ['nb', 'en']) {
     test(`copy advance notice (${lang}): the text is on the clipboard, with the SMS sentence only for SMS`, async () => {
       // The widget page on its own (top level), so the clipboard needs no iframe permission.
-      const context = await browser.newContext({ viewport: { width: 420, height: 1400 } });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: widgetOrigin });
+      const context = await devhost.browser.newContext({ viewport: { width: 420, height: 1400 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: devhost.widgetOrigin });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(String(error)));
       try {
-        await page.goto(`${dev.widgetUrl}${dev.widgetUrl.includes('?') ? '&' : '?'}lang=${lang}`);
-        const frame = await widgetFrame(page, widgetOrigin);
+        await page.goto(`${devhost.dev.widgetUrl}${devhost.dev.widgetUrl.includes('?') ? '&' : '?'}lang=${lang}`);
+        const frame = await widgetFrame(page, devhost.widgetOrigin);
         const read = () => page.evaluate(() => navigator.clipboard.readText());
         await page.evaluate(() => navigator.clipboard.writeText('before'));
         await click(page, frame, 'copy_notice');

@@ -5,42 +5,23 @@
 // Also: the widget reloaded mid-request, live theme and language changes, same-window mode.
 // Screenshots of each final state: $VERJI_ARTIFACTS_DIR/screenshots/e2e-<scenario>.png.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startDevhost } from '../../web/devhost/server.mjs';
-import { DARK_BG, LIGHT_BG, launchBrowser, pixel, screenshot, siteDir } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { DARK_BG, LIGHT_BG, pixel, screenshot } from './harness.mjs';
 import {
   EMAIL, NAME, bridge, click, control, create, fillForm, postsOf, recordPostMessages, roomAnswers, roomInvites,
-  scrollIntoView, statusTrace, submissions, traceStatuses, type, waitForControl, waitForStatus, widgetFrame,
+  scrollIntoView, statusTrace, submissions, traceStatuses, type, useDevhost, waitForControl, waitForStatus, widgetFrame,
   widgetRequests,
 } from './widget-driver.mjs';
 
 const ADMIN = '@admin:verji.example';
 const BOT = '@companybot:verji.example';
 
-let dev;
-let browser;
-let widgetOrigin;
-before(async () => {
-  dev = await startDevhost({ site: siteDir, hostPort: 0 });
-  widgetOrigin = new URL(dev.widgetUrl).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+const devhost = useDevhost();
 
 // The host page with the widget in it: tall enough that the whole form and its list fit, or (short)
 // a laptop's window, where the widget's panel is shorter than the form.
-async function openHost(query, { short = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: short ? 900 : 1600 } });
-  await context.addInitScript(recordPostMessages);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${dev.hostUrl}${query}`);
-  const frame = await widgetFrame(page, widgetOrigin);
-  return { context, page, frame, errors };
+function openHost(query, { short = false } = {}) {
+  return devhost.openHost(query, { height: short ? 900 : 1600, initScript: recordPostMessages });
 }
 
 // The labels one invitation went through, in order, without repeats.
@@ -289,7 +270,7 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       // The old frame goes away; the new one restores the list with read_events.
       for (const deadline = Date.now() + 10000; !frame.isDetached() && Date.now() < deadline;) await page.waitForTimeout(50);
       assert.ok(frame.isDetached(), 'the old frame is gone');
-      const again = await widgetFrame(page, widgetOrigin);
+      const again = await widgetFrame(page, devhost.widgetOrigin);
       assert.notEqual(again, frame);
       // read_events brings the request back in the state the room shows: "Processing", or already
       // "Success" when the reload took longer than the bot (8 s) on a busy machine.
@@ -340,16 +321,16 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
   });
 
   test('same-window mode (a native webview): success end to end', async () => {
-    const context = await browser.newContext({ viewport: { width: 480, height: 1000 } });
+    const context = await devhost.browser.newContext({ viewport: { width: 480, height: 1000 } });
     await context.addInitScript(recordPostMessages);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     try {
-      await page.goto(`${dev.hostUrl}?scenario=success`);
+      await page.goto(`${devhost.dev.hostUrl}?scenario=success`);
       const href = await page.getAttribute('#same-window', 'href');
       await page.goto(href);
-      const frame = await widgetFrame(page, widgetOrigin);
+      const frame = await widgetFrame(page, devhost.widgetOrigin);
       assert.equal(frame, page.mainFrame());
       await page.waitForFunction(() => window.verjiDevhost?.api !== undefined);
       await fillForm(page, frame);
@@ -360,11 +341,11 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       await assertSentOnce(page, requestId);
       const state = await bridge(frame);
       assert.equal(state.state, 'connected');
-      assert.equal(state.targetOrigin, widgetOrigin);
+      assert.equal(state.targetOrigin, devhost.widgetOrigin);
       assert.ok(state.stats.dropped.echo > 0, 'the widget saw its own posts and dropped them');
       const posts = await postsOf(frame);
       assert.ok(posts.length > 0);
-      assert.ok(posts.every((p) => p.targetOrigin === widgetOrigin), JSON.stringify(posts));
+      assert.ok(posts.every((p) => p.targetOrigin === devhost.widgetOrigin), JSON.stringify(posts));
       await screenshot(page, 'e2e-same-window');
       assert.deepEqual(errors, []);
     } finally {

@@ -3,42 +3,20 @@
 // with the keyboard (Escape goes back with the form kept, Enter sends once). Screenshots of the
 // confirm step: $VERJI_ARTIFACTS_DIR/screenshots/form-*.png.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startDevhost } from '../../web/devhost/server.mjs';
-import { launchBrowser, screenshot, siteDir } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { screenshot } from './harness.mjs';
 import {
   NAME, click, control, controls, editAgain, nextFrames, openConfirm, roomInvites, submissions, type,
-  waitForControl, waitForStatus, widgetFrame,
+  useDevhost, waitForControl, waitForStatus,
 } from './widget-driver.mjs';
 
-let dev;
-let browser;
-let widgetOrigin;
-before(async () => {
-  dev = await startDevhost({ site: siteDir, hostPort: 0 });
-  widgetOrigin = new URL(dev.widgetUrl).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await dev?.close();
-});
-
-async function openHost(query = '?scenario=success') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${dev.hostUrl}${query}`);
-  const frame = await widgetFrame(page, widgetOrigin);
-  return { context, page, frame, errors };
-}
+const { openHost } = useDevhost();
 
 const notesOf = async (frame, field) => (await controls(frame)).filter((c) => c.id.startsWith(`${field}.note`));
 
 describe('the form: errors, the typo fix and the confirm step', () => {
   test('an invalid e-mail is not an error while typed, but is once the field is left', async () => {
-    const { context, page, frame, errors } = await openHost();
+    const { context, page, frame, errors } = await openHost('?scenario=success');
     try {
       await type(page, frame, 'email', 'ola.nordmann');
       await nextFrames(frame, 4);
@@ -57,7 +35,7 @@ describe('the form: errors, the typo fix and the confirm step', () => {
   });
 
   test('the typo suggestion is taken with one click', async () => {
-    const { context, page, frame, errors } = await openHost();
+    const { context, page, frame, errors } = await openHost('?scenario=success');
     try {
       await type(page, frame, 'email', 'ola.nordmann@gmial.com');
       await waitForStatus(frame, 'email.note0', /^Mente du ola\.nordmann@gmail\.com\?$/);
@@ -79,7 +57,7 @@ describe('the form: errors, the typo fix and the confirm step', () => {
   });
 
   test('the confirm step: Escape goes back with everything kept, Enter sends once', async () => {
-    const { context, page, frame, errors } = await openHost();
+    const { context, page, frame, errors } = await openHost('?scenario=success');
     try {
       await type(page, frame, 'email', 'ola.nordmann@FIRMA.no');
       await type(page, frame, 'full_name', `  ${NAME}`);

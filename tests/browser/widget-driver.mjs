@@ -2,7 +2,11 @@
 // the centre of the box the widget publishes in window.verjiLayout (the seam a screen-reader layer
 // will use), types with the keyboard, and waits for a status line to say something. Reads, never
 // calls into the wasm or posts on the widget's behalf. Also: the bridge's counters, and an init
-// script that records every postMessage of every frame with its target origin.
+// script that records every postMessage of every frame with its target origin, and useDevhost(): the
+// dev host and a browser for a test file.
+import { after, before } from 'node:test';
+import { startDevhost } from '../../web/devhost/server.mjs';
+import { launchBrowser, siteDir } from './harness.mjs';
 
 const DEFAULT_TIMEOUT = 15000;
 
@@ -27,6 +31,36 @@ export async function widgetFrame(page, widgetOrigin, { timeout = DEFAULT_TIMEOU
     if (Date.now() > deadline) throw new Error(`no widget frame of ${widgetOrigin} drew its controls`);
     await page.waitForTimeout(100);
   }
+}
+
+// One dev host (web/devhost, serving the built site) and one browser for a test file, started before
+// its tests and closed after them. Returns { dev, browser, widgetOrigin, openHost }; the first three
+// are set once the file's `before` has run.
+// openHost(query) opens the host page (`query`: "?scenario=..."), in a new browser context with a
+// 1280 px wide viewport `height` tall, and finds the widget's frame; `initScript` is added to the
+// context first. Returns { context, page, frame, errors } (errors: the page's uncaught errors).
+export function useDevhost() {
+  const host = { dev: null, browser: null, widgetOrigin: null, openHost };
+  before(async () => {
+    host.dev = await startDevhost({ site: siteDir, hostPort: 0 });
+    host.widgetOrigin = new URL(host.dev.widgetUrl).origin;
+    host.browser = await launchBrowser();
+  });
+  after(async () => {
+    await host.browser?.close();
+    await host.dev?.close();
+  });
+  async function openHost(query, { height = 1600, initScript = null } = {}) {
+    const context = await host.browser.newContext({ viewport: { width: 1280, height } });
+    if (initScript) await context.addInitScript(initScript);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${host.dev.hostUrl}${query}`);
+    const frame = await widgetFrame(page, host.widgetOrigin);
+    return { context, page, frame, errors };
+  }
+  return host;
 }
 
 export function controls(frame) {

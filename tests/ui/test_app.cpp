@@ -1,4 +1,5 @@
 // The app drawn headlessly: layout, typing through real ImGui input, the lazily started phone check.
+#include "app_driver.h"
 #include "headless.h"
 #include "verji/app/app.h"
 #include "verji/core/phone.h"
@@ -8,6 +9,8 @@
 using verji::app::App;
 using verji::app::Config;
 using verji::core::Field;
+using verji::test::centre;
+using verji::test::click_at;
 using verji::test::HeadlessImGui;
 
 namespace {
@@ -25,19 +28,6 @@ std::vector<const ControlBox*> text_fields(const App& app) {
     if (c.role == ControlRole::text_field) out.push_back(&c);
   }
   return out;
-}
-
-void click(HeadlessImGui& ui, App& app, ImVec2 at) {
-  ui.mouse_move(at);
-  ui.frame([&] { return app.frame(ui.fonts()); });
-  ui.mouse_down(true);
-  ui.frame([&] { return app.frame(ui.fonts()); });
-  ui.mouse_down(false);
-  ui.frame([&] { return app.frame(ui.fonts()); });
-}
-
-ImVec2 centre(const ControlBox& box) {
-  return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
 }
 
 }  // namespace
@@ -82,7 +72,7 @@ TEST_CASE("typing into a field goes through ImGui into the app's form", "[app]")
   ui.frame([&] { return app.frame(ui.fonts()); });
   const auto* email = box_of(app, Field::email);
   REQUIRE(email != nullptr);
-  click(ui, app, centre(*email));
+  click_at(ui, app, centre(*email));
   REQUIRE(box_of(app, Field::email)->focused);
   ui.type("ola@døme.no");
   CHECK(ui.frame([&] { return app.frame(ui.fonts()); }));
@@ -96,7 +86,7 @@ TEST_CASE("the phone check never starts inside a frame and answers after the fir
   ui.frame([&] { return app.frame(ui.fonts()); });
   const auto* phone = box_of(app, Field::phone);
   REQUIRE(phone != nullptr);
-  click(ui, app, centre(*phone));
+  click_at(ui, app, centre(*phone));
   ui.type("41234567");
   ui.frame([&] { return app.frame(ui.fonts()); });
   // As typed, or already in libphonenumber's format when an earlier test started it.
@@ -131,7 +121,7 @@ TEST_CASE("English labels follow the configured language", "[app][i18n]") {
   App app(config);
   app.after_present();
   ui.frame([&] { return app.frame(ui.fonts()); });
-  click(ui, app, centre(*box_of(app, Field::phone)));
+  click_at(ui, app, centre(*box_of(app, Field::phone)));
   ui.type("22222222");
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK(app.view_model().phone_status == "+47 22 22 22 22 · landline");
@@ -141,7 +131,7 @@ TEST_CASE("text fields cut input at their limit on a UTF-8 boundary", "[app][ui]
   HeadlessImGui ui;
   App app(Config{});
   ui.frame([&] { return app.frame(ui.fonts()); });
-  click(ui, app, centre(*box_of(app, Field::full_name)));
+  click_at(ui, app, centre(*box_of(app, Field::full_name)));
   // The full name holds at most 200 bytes: "a" + 150 x "ø" (301 bytes) ends in the middle of the
   // 100th "ø", which must go whole.
   std::string typed = "a";
@@ -160,7 +150,7 @@ TEST_CASE("radio buttons choose the verification channel and the user type", "[a
   CHECK(app.layout().find("verification=email")->checked);
   CHECK_FALSE(app.layout().find("verification=sms")->checked);
 
-  click(ui, app, centre(*app.layout().find("verification=sms")));
+  click_at(ui, app, centre(*app.layout().find("verification=sms")));
   CHECK(app.form().verification == verji::core::Verification::sms);
   CHECK(app.form().verification_chosen);
   // The click is applied after the frame that saw it; the next frame draws the new state.
@@ -170,7 +160,7 @@ TEST_CASE("radio buttons choose the verification channel and the user type", "[a
   // SMS without a number is an error, shown once there is something to point at (here: the choice).
   CHECK_FALSE(app.validation().sendable());
 
-  click(ui, app, centre(*app.layout().find("user_type=administrator")));
+  click_at(ui, app, centre(*app.layout().find("user_type=administrator")));
   CHECK(app.form().user_type == verji::core::UserType::administrator);
   CHECK(app.form().verification == verji::core::Verification::sms);
   ui.frame([&] { return app.frame(ui.fonts()); });
@@ -187,13 +177,13 @@ TEST_CASE("a valid mobile number preselects SMS until the admin chooses", "[app]
   App app(Config{});
   app.after_present();
   ui.frame([&] { return app.frame(ui.fonts()); });
-  click(ui, app, centre(*box_of(app, Field::phone)));
+  click_at(ui, app, centre(*box_of(app, Field::phone)));
   ui.type("41234567");
   ui.frame([&] { return app.frame(ui.fonts()); });
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK(app.view_model().verification == verji::core::Verification::sms);
   CHECK(app.layout().find("verification=sms")->checked);
-  click(ui, app, centre(*app.layout().find("verification=email")));
+  click_at(ui, app, centre(*app.layout().find("verification=email")));
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK(app.view_model().verification == verji::core::Verification::email);
 }
@@ -209,7 +199,7 @@ TEST_CASE("with no Matrix client the create button stays off and says why", "[ap
   CHECK(create->label == "Opprett");
   // A click on it is only a send attempt: every error shows, no confirm step opens.
   CHECK(app.view_model().notes.empty());
-  click(ui, app, centre(*create));
+  click_at(ui, app, centre(*create));
   ui.frame([&] { return app.frame(ui.fonts()); });
   CHECK_FALSE(app.view_model().confirm.open);
   CHECK(app.layout().find("confirm.send") == nullptr);

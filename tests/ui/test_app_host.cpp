@@ -1,5 +1,6 @@
 // The app inside a Matrix client: a scripted host speaks the widget API to App as the JS bridge
 // would (JSON text in, JSON text out), and the form is driven through real ImGui input.
+#include "app_driver.h"
 #include "headless.h"
 #include "verji/app/app.h"
 #include "verji/core/phone.h"
@@ -16,7 +17,11 @@ using verji::app::App;
 using verji::app::Config;
 using verji::app::Connection;
 using verji::core::Field;
+using verji::test::centre;
+using verji::test::click_at;
+using verji::test::frame;
 using verji::test::HeadlessImGui;
+using verji::test::label_of;
 using verji::ui::ControlBox;
 
 namespace {
@@ -96,24 +101,11 @@ struct Host {
   }
 };
 
-ImVec2 centre(const ControlBox& box) {
-  return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
-}
-
-void frame(HeadlessImGui& ui, App& app) {
-  ui.frame([&] { return app.frame(ui.fonts()); });
-}
-
 void click(HeadlessImGui& ui, App& app, std::string_view id) {
   frame(ui, app);
   const ControlBox* box = app.layout().find(id);
   REQUIRE(box != nullptr);
-  ui.mouse_move(centre(*box));
-  frame(ui, app);
-  ui.mouse_down(true);
-  frame(ui, app);
-  ui.mouse_down(false);
-  frame(ui, app);
+  click_at(ui, app, centre(*box));
 }
 
 void fill(HeadlessImGui& ui, App& app, Field field, std::string_view text) {
@@ -122,12 +114,32 @@ void fill(HeadlessImGui& ui, App& app, Field field, std::string_view text) {
   frame(ui, app);
 }
 
-std::string status_of(const App& app, std::string_view id) {
-  const ControlBox* box = app.layout().find(id);
-  return box == nullptr ? std::string() : box->label;
+std::vector<std::string> all_capabilities() { return verji::core::requested_capabilities(); }
+
+// The request_id of the invitation a send_event carries.
+std::string request_id_of(const json& send) {
+  return send["data"]["content"]["app.verji.invite"]["request_id"];
 }
 
-std::vector<std::string> all_capabilities() { return verji::core::requested_capabilities(); }
+// A CompanyBot answer replying to the invite event `to`, with an optional status block.
+json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
+  json content = {
+      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
+  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
+  return content;
+}
+
+// The widget in the Administration room on a 420 x 2400 px display, its first frame presented and its
+// handshake done with every capability approved.
+struct HostedWidget {
+  HostedWidget() : ui(ImVec2(420.0f, 2400.0f)), app(hosted_config()), host(app) {
+    app.after_present();
+    host.handshake(all_capabilities());
+  }
+  HeadlessImGui ui;
+  App app;
+  Host host;
+};
 
 }  // namespace
 
@@ -146,7 +158,7 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   fill(ui, app, Field::full_name, "Kari Nordmann");
   fill(ui, app, Field::phone, "412 34 567");
   frame(ui, app);
-  CHECK(status_of(app, "username") == "Brukernavnet blir trolig @karinordmann:prod.verji.app");
+  CHECK(label_of(app, "username") == "Brukernavnet blir trolig @karinordmann:prod.verji.app");
   REQUIRE_FALSE(app.layout().find("create")->disabled);
 
   click(ui, app, "create");
@@ -174,28 +186,25 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   host.respond(sends[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$invite"}});
   frame(ui, app);
   const std::string entry = "submission=" + request_id;
-  CHECK(status_of(app, entry) == "Sendt – venter på CompanyBot");
+  CHECK(label_of(app, entry) == "Sendt – venter på CompanyBot");
 
   host.room_event("$p", kBot, {{"msgtype", "m.notice"}, {"body", "Processing, please wait..."}});
   frame(ui, app);
-  CHECK(status_of(app, entry) == "Behandler …");
+  CHECK(label_of(app, entry) == "Behandler …");
   // A "Success" from someone else is not the bot's.
   host.room_event("$m", "@mallory:prod.verji.app", {{"msgtype", "m.text"}, {"body", "Success"}});
   frame(ui, app);
-  CHECK(status_of(app, entry) == "Behandler …");
+  CHECK(label_of(app, entry) == "Behandler …");
   host.room_event("$s", kBot, {{"msgtype", "m.notice"}, {"body", "Success"}});
   frame(ui, app);
-  CHECK(status_of(app, entry).rfind("Opprettet", 0) == 0);
+  CHECK(label_of(app, entry).rfind("Opprettet", 0) == 0);
   host.drain();
   CHECK(host.requests("send_event").size() == 1);
 }
 
 TEST_CASE("a taken username is shown, and a renamed invitation is a new request", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
@@ -203,14 +212,11 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   auto first = (host.drain(), host.requests("send_event"));
   REQUIRE(first.size() == 1);
   host.post(first[0], "$i1");
-  host.room_event("$t", kBot,
-                  {{"msgtype", "m.notice"},
-                   {"body", "UserID 'olanordmann' is already occupied"},
-                   {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
+  host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"));
   frame(ui, app);
-  const std::string id1 = first[0]["data"]["content"]["app.verji.invite"]["request_id"];
-  CHECK(status_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
-  CHECK(status_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
+  const std::string id1 = request_id_of(first[0]);
+  CHECK(label_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
+  CHECK(label_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
 
   // The admin changes the name and sends again: a new request with its own id.
   CHECK(app.layout().find("create")->disabled);
@@ -222,7 +228,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
-  const std::string id2 = both[1]["data"]["content"]["app.verji.invite"]["request_id"];
+  const std::string id2 = request_id_of(both[1]);
   CHECK(id2 != id1);
   CHECK(both[1]["data"]["content"]["app.verji.invite"]["username_hint"] == "olanordmannberg");
 }
@@ -250,7 +256,7 @@ TEST_CASE("a denied send capability is explained and can be asked for again", "[
   Host host(app);
   host.handshake({"io.element.requires_client"});
   frame(ui, app);
-  CHECK(status_of(app, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
+  CHECK(label_of(app, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
   click(ui, app, "request_permission");
   host.drain();
   CHECK(host.requests("org.matrix.msc2974.request_capabilities").size() == 1);
@@ -263,17 +269,14 @@ TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][
   app.connect(0);
   frame(ui, app);
   CHECK(app.connection() == Connection::refused);
-  CHECK(status_of(app, "connection").find("https://evil.example") != std::string::npos);
+  CHECK(label_of(app, "connection").find("https://evil.example") != std::string::npos);
   CHECK(app.layout().find("create")->disabled);
   CHECK(app.take_outbound().empty());
 }
 
 TEST_CASE("sensitive data in the welcome message must be confirmed before sending", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   fill(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
@@ -304,11 +307,8 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
 }
 
 TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "ola@firma.no");
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
@@ -318,18 +318,14 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   host.post(first[0], "$i1");
   frame(ui, app);
   CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
-  host.room_event("$f", kBot,
-                  {{"msgtype", "m.notice"},
-                   {"body", "Failed: the licence allows no more users"},
-                   {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i1"}}}}}});
+  host.room_event("$f", kBot, bot_reply("$i1", "Failed: the licence allows no more users"));
   frame(ui, app);
   CHECK_FALSE(app.layout().find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
-  CHECK(both[1]["data"]["content"]["app.verji.invite"]["request_id"] !=
-        both[0]["data"]["content"]["app.verji.invite"]["request_id"]);
+  CHECK(request_id_of(both[1]) != request_id_of(both[0]));
 }
 
 TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app][host]") {
@@ -337,7 +333,7 @@ TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app]
   App app(hosted_config());
   app.refuse_host("");
   frame(ui, app);
-  CHECK(status_of(app, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
+  CHECK(label_of(app, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
 }
 
 // --- the status feed (issue 5): each invitation's card, its actions, the advance notice ------------
@@ -358,18 +354,6 @@ json send_invite(Host& host, const std::string& email, const std::string& name) 
   const auto sends = host.requests("send_event");
   REQUIRE_FALSE(sends.empty());
   return sends.back();
-}
-
-std::string request_id_of(const json& send) {
-  return send["data"]["content"]["app.verji.invite"]["request_id"];
-}
-
-// A CompanyBot answer replying to the invite event `to`, with an optional status block.
-json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
-  json content = {
-      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
-  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
-  return content;
 }
 
 const verji::ui::SubmissionEntry* entry_of(const App& app, const std::string& request_id) {
@@ -442,11 +426,8 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
   };
   for (const auto& answer : answers) {
     INFO(answer.name);
-    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-    App app(hosted_config());
-    app.after_present();
-    Host host(app);
-    host.handshake(all_capabilities());
+    HostedWidget widget;
+    auto& [ui, app, host] = widget;
     const json send = send_invite(host, "john@firma.no", "John Peter Doe");
     const std::string id = request_id_of(send);
     host.post(send, "$invite");
@@ -463,8 +444,8 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
     REQUIRE(entry != nullptr);
     CHECK(entry->title == "John Peter Doe (john@firma.no)");
     CHECK(entry->tone == answer.tone);
-    CHECK(status_of(app, "submission=" + id) == answer.state);
-    CHECK(status_of(app, "submission=" + id + ".detail") == answer.detail);
+    CHECK(label_of(app, "submission=" + id) == answer.state);
+    CHECK(label_of(app, "submission=" + id + ".detail") == answer.detail);
     CHECK(entry->detail_is_quote == (answer.detail.rfind("«", 0) == 0));
     const bool busy = std::string(answer.name) == "processing";
     CHECK(entry->busy == busy);
@@ -489,11 +470,8 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
 
 TEST_CASE("feed: the alternatives of a taken username are the core's, one click from the form",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   const json send = send_invite(host, "ola@firma.no", "Ola Johan Nordmann");
   const std::string id = request_id_of(send);
   host.post(send, "$i1");
@@ -518,7 +496,7 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
   CHECK(app.form().email == "ola@firma.no");  // the rest of the form stays
   frame(ui, app);
   CHECK_FALSE(app.layout().find("create")->disabled);
-  CHECK(status_of(app, "username").find("@" + expected[1].username + ":") != std::string::npos);
+  CHECK(label_of(app, "username").find("@" + expected[1].username + ":") != std::string::npos);
 
   app.dispatch(verji::ui::Submit{});
   app.dispatch(verji::ui::SendInvite{});
@@ -530,16 +508,13 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
   // Both are listed, newest first; the first keeps its answer.
   REQUIRE(app.view_model().submissions.size() == 2);
   CHECK(app.view_model().submissions[0].request_id == request_id_of(sends[1]));
-  CHECK(status_of(app, "submission=" + id) == "Brukernavnet olajohannordmann er opptatt");
+  CHECK(label_of(app, "submission=" + id) == "Brukernavnet olajohannordmann er opptatt");
 }
 
 TEST_CASE("feed: invite another clears the form for the next person and keeps the list",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
   app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
   app.dispatch(verji::ui::EditText{Field::welcome_message, "Passordet er sommer2026"});
   app.dispatch(verji::ui::ConfirmSensitive{true});
@@ -563,7 +538,7 @@ TEST_CASE("feed: invite another clears the form for the next person and keeps th
   CHECK(app.layout().find("create")->disabled);
   CHECK(app.layout().find("create.hint") == nullptr);  // a fresh form: no errors shown yet
   CHECK(app.layout().find("email.note0") == nullptr);
-  CHECK(status_of(app, "submission=" + id) == "Opprettet");
+  CHECK(label_of(app, "submission=" + id) == "Opprettet");
   CHECK(app.layout().find("invite_another") == nullptr);  // nothing left to clear
 
   // The next person: both invitations are listed, newest first.
@@ -578,11 +553,8 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
           "[app][host][feed]") {
   for (const std::string body : {"Failed: no licence", "I am not sure what happened"}) {
     INFO(body);
-    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-    App app(hosted_config());
-    app.after_present();
-    Host host(app);
-    host.handshake(all_capabilities());
+    HostedWidget widget;
+    auto& [ui, app, host] = widget;
     const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
     host.post(send, "$i1");
     host.room_event("$f", kBot, bot_reply("$i1", body));
@@ -595,11 +567,8 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
 
 TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permission denied",
           "[app][host][feed]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  Host host(app);
-  host.handshake(all_capabilities());
+  HostedWidget widget;
+  auto& [ui, app, host] = widget;
 
   SECTION("no answer yet: still listening, no indicator") {
     const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
@@ -610,8 +579,8 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     host.now += 60000;
     app.tick(host.now);
     frame(ui, app);
-    CHECK(status_of(app, "submission=" + id) == "Ikke svar ennå – vi følger med videre");
-    CHECK(status_of(app, "submission=" + id + ".detail").find("CompanyBot svarer") != std::string::npos);
+    CHECK(label_of(app, "submission=" + id) == "Ikke svar ennå – vi følger med videre");
+    CHECK(label_of(app, "submission=" + id + ".detail").find("CompanyBot svarer") != std::string::npos);
     CHECK(entry_of(app, id)->tone == Tone::warning);
     CHECK_FALSE(app.animating());
   }
@@ -624,7 +593,7 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
                            {{"http_status", 429},
                             {"response", {{"errcode", "M_LIMIT_EXCEEDED"}, {"retry_after_ms", 0}}}}}}}});
     frame(ui, app);
-    CHECK(status_of(app, "submission=" + id) == "For mange forespørsler – prøv igjen om litt");
+    CHECK(label_of(app, "submission=" + id) == "For mange forespørsler – prøv igjen om litt");
     CHECK(entry_of(app, id)->tone == Tone::warning);
     CHECK_FALSE(app.animating());
     click(ui, app, "resend=" + id);
@@ -642,8 +611,8 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
       if (m["action"] == "org.matrix.msc2876.read_events") host.respond(m, {{"events", json::array()}});
     }
     frame(ui, app);
-    CHECK(status_of(app, "submission=" + id) == "Ukjent om invitasjonen ble sendt");
-    CHECK(status_of(app, "submission=" + id + ".detail").rfind("Står den ikke i rommet", 0) == 0);
+    CHECK(label_of(app, "submission=" + id) == "Ukjent om invitasjonen ble sendt");
+    CHECK(label_of(app, "submission=" + id + ".detail").rfind("Står den ikke i rommet", 0) == 0);
     CHECK(app.layout().find("resend=" + id) != nullptr);
     CHECK_FALSE(app.animating());
   }
@@ -654,7 +623,7 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
                                          {"approved", {"io.element.requires_client"}}});
     host.respond(send, {{"error", {{"message", "Cannot send event: not allowed"}}}});
     frame(ui, app);
-    CHECK(status_of(app, "submission=" + id) == "Tilgang til å sende ble avslått");
+    CHECK(label_of(app, "submission=" + id) == "Tilgang til å sende ble avslått");
     CHECK(entry_of(app, id)->tone == Tone::error);
     CHECK(app.layout().find("resend=" + id) == nullptr);
     const ControlBox* ask = app.layout().find("ask_again=" + id);
@@ -708,7 +677,7 @@ TEST_CASE("feed: copy advance notice puts the text on the clipboard, in the admi
     CHECK(clipboard.find(nb ? "kryptert" : "encrypted") != std::string::npos);
     CHECK(clipboard.find("SMS") == std::string::npos);  // no phone: no code by SMS
     frame(ui, app);                                     // the click is applied after the frame that saw it
-    CHECK(status_of(app, "copy_notice.done") == (nb ? "Kopiert" : "Copied"));
+    CHECK(label_of(app, "copy_notice.done") == (nb ? "Kopiert" : "Copied"));
     CHECK(app.animating());  // the note goes away by itself
 
     // A mobile number with SMS chosen: the code by SMS is mentioned.

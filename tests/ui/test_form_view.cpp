@@ -1,92 +1,53 @@
 // The form and its confirm step, drawn headlessly and driven through real ImGui input: errors once
 // a field was left, the e-mail typo fix, the phone's as-you-type format, the flagged words of the
 // welcome message, and Opprett -> summary -> Enter/Escape.
+#include "app_driver.h"
 #include "headless.h"
 #include "verji/app/app.h"
+#include "verji/app/preview.h"
 #include "verji/core/phone.h"
 #include "verji/ui/widgets.h"
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
-using json = nlohmann::json;
 using verji::app::App;
 using verji::app::Config;
+using verji::app::PreviewHost;
+using verji::app::PreviewState;
 using verji::core::Field;
+using verji::test::centre;
+using verji::test::click_at;
+using verji::test::frame;
 using verji::test::HeadlessImGui;
+using verji::test::label_of;
 using verji::ui::ControlBox;
 
 namespace {
 
-Config hosted_config() {
-  return verji::app::config_from_url(
-      "?widgetId=invite_1&userId=%40ola%3Aprod.verji.app&roomId=%21adm%3Aprod.verji.app", "");
-}
-
-// Just enough of a Matrix client to finish the handshake and count what the widget posts.
-struct MiniHost {
-  explicit MiniHost(App& a) : app(a) {}
-  App& app;
-  int next = 0;
-  int send_events = 0;
-
-  void drain(const std::function<void(const json&)>& each = {}) {
-    for (const auto& text : app.take_outbound()) {
-      const json m = json::parse(text);
-      if (m["api"] == "fromWidget" && !m.contains("response") && m["action"] == "send_event") ++send_events;
-      if (each) each(m);
-    }
+// The widget in the Administration room, its handshake done with every capability approved through
+// the in-process Matrix client (verji::app::PreviewHost), on an ImGui display of `size`.
+struct ConnectedWidget {
+  explicit ConnectedWidget(ImVec2 size)
+      : ui(size),
+        app(verji::app::preview_config(PreviewState{}, verji::core::Lang::nb, verji::ui::Theme::light)),
+        host(app, 1000) {
+    app.after_present();
+    host.connect(true);
   }
-  void deliver(json m) { app.on_host_message(m.dump(), 1000); }
-  void respond(json m, json response) {
-    m["response"] = std::move(response);
-    deliver(std::move(m));
-  }
-  void request(const std::string& action, json data) {
-    deliver({{"api", "toWidget"},
-             {"widgetId", "invite_1"},
-             {"requestId", "host-" + std::to_string(++next)},
-             {"action", action},
-             {"data", std::move(data)}});
-  }
-  void handshake() {
-    app.connect(1000);
-    drain([&](const json& m) {
-      if (m["action"] == "supported_api_versions") respond(m, {{"supported_versions", {"0.0.2"}}});
-      if (m["action"] == "content_loaded") respond(m, json::object());
-    });
-    const auto all = verji::core::requested_capabilities();
-    request("capabilities", json::object());
-    request("notify_capabilities", {{"requested", all}, {"approved", all}});
-    drain([&](const json& m) {
-      if (m["action"] == "org.matrix.msc2876.read_events") respond(m, {{"events", json::array()}});
-    });
-    drain();
-  }
+  HeadlessImGui ui;
+  App app;
+  PreviewHost host;
 };
-
-ImVec2 centre(const ControlBox& box) {
-  return ImVec2((box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f);
-}
-
-void frame(HeadlessImGui& ui, App& app) {
-  ui.frame([&] { return app.frame(ui.fonts()); });
-}
 
 void click(HeadlessImGui& ui, App& app, std::string_view id) {
   // Far enough from the last click that ImGui sees no double click (which selects a word).
   for (int i = 0; i < 25; ++i) frame(ui, app);
   const ControlBox* box = app.layout().find(id);
   REQUIRE(box != nullptr);
-  ui.mouse_move(centre(*box));
-  frame(ui, app);
-  ui.mouse_down(true);
-  frame(ui, app);
-  ui.mouse_down(false);
-  frame(ui, app);
+  click_at(ui, app, centre(*box));
   frame(ui, app);  // the click is applied after the frame that saw it: draw the result
 }
 
@@ -115,11 +76,6 @@ std::vector<std::string> notes_of(const App& app, Field field) {
     if (note.field == field) out.push_back(note.text);
   }
   return out;
-}
-
-std::string label_of(const App& app, std::string_view id) {
-  const ControlBox* box = app.layout().find(id);
-  return box == nullptr ? std::string() : box->label;
 }
 
 }  // namespace
@@ -159,11 +115,8 @@ TEST_CASE("a field's errors wait until it is left, then follow each keystroke", 
 }
 
 TEST_CASE("a send attempt shows every error, even in fields not visited", "[form]") {
-  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
-  App app(hosted_config());
-  app.after_present();
-  MiniHost host(app);
-  host.handshake();
+  ConnectedWidget widget(ImVec2(400.0f, 2000.0f));
+  auto& [ui, app, host] = widget;
   type_into(ui, app, Field::email, "ola@");
   CHECK(notes_of(app, Field::email).empty());
   CHECK(app.layout().find("create")->disabled);
@@ -172,8 +125,8 @@ TEST_CASE("a send attempt shows every error, even in fields not visited", "[form
   CHECK(notes_of(app, Field::email).size() == 1);
   CHECK(notes_of(app, Field::full_name).size() == 1);  // required
   CHECK_FALSE(label_of(app, "create.hint").empty());
-  host.drain();
-  CHECK(host.send_events == 0);
+  host.pump();
+  CHECK(host.sends() == 0);
 }
 
 TEST_CASE("the e-mail typo suggestion is accepted with one click", "[form]") {
@@ -254,11 +207,8 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
 }
 
 TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept", "[form][confirm]") {
-  HeadlessImGui ui(ImVec2(320.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  MiniHost host(app);
-  host.handshake();
+  ConnectedWidget widget(ImVec2(320.0f, 2400.0f));
+  auto& [ui, app, host] = widget;
   type_into(ui, app, Field::email, "  Ola.Nordmann@FIRMA.no ");
   type_into(ui, app, Field::full_name, "Ola   Nordmann");
   type_into(ui, app, Field::phone, "41234567");
@@ -267,8 +217,8 @@ TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept
   REQUIRE_FALSE(app.layout().find("create")->disabled);
 
   click(ui, app, "create");
-  host.drain();
-  CHECK(host.send_events == 0);  // nothing is sent yet
+  host.pump();
+  CHECK(host.sends() == 0);  // nothing is sent yet
   REQUIRE(app.view_model().confirm.open);
   CHECK(app.layout().find("create") == nullptr);
   CHECK(app.layout().find("email") == nullptr);  // the summary stands in place of the form
@@ -300,8 +250,8 @@ TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept
   CHECK(app.form().phone == before.phone);
   CHECK(app.form().welcome_message == before.welcome_message);
   CHECK(app.layout().find("create")->focused);  // back where the admin left
-  host.drain();
-  CHECK(host.send_events == 0);
+  host.pump();
+  CHECK(host.sends() == 0);
   // Enter on the focused "Opprett" opens the step again: the keyboard round trip.
   press(ui, app, ImGuiKey_Enter);
   REQUIRE(app.view_model().confirm.open);
@@ -310,41 +260,36 @@ TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept
   // "Edit" does what Escape does.
   click(ui, app, "confirm.edit");
   CHECK_FALSE(app.view_model().confirm.open);
-  host.drain();
-  CHECK(host.send_events == 0);
+  host.pump();
+  CHECK(host.sends() == 0);
 }
 
 TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form][confirm]") {
-  HeadlessImGui ui(ImVec2(400.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  MiniHost host(app);
-  host.handshake();
+  ConnectedWidget widget(ImVec2(400.0f, 2400.0f));
+  auto& [ui, app, host] = widget;
   type_into(ui, app, Field::email, "kari@firma.no");
   type_into(ui, app, Field::full_name, "Kari Nordmann");
   click(ui, app, "create");
   REQUIRE(app.view_model().confirm.open);
+  host.answer_next_send(PreviewHost::SendAnswer::timeout);  // left unanswered: still on its way
   press(ui, app, ImGuiKey_Enter);
-  host.drain();
-  CHECK(host.send_events == 1);
+  host.pump();
+  CHECK(host.sends() == 1);
   CHECK_FALSE(app.view_model().confirm.open);
   CHECK(app.layout().find("create")->disabled);  // the unchanged form was sent
   // More Enters, and a click on the greyed-out button, send nothing more.
   press(ui, app, ImGuiKey_Enter);
   press(ui, app, ImGuiKey_Enter);
   click(ui, app, "create");
-  host.drain();
-  CHECK(host.send_events == 1);
+  host.pump();
+  CHECK(host.sends() == 1);
   CHECK_FALSE(app.view_model().confirm.open);
 }
 
 TEST_CASE("sensitive-data warnings are shown again in the confirm step, with their check box",
           "[form][confirm]") {
-  HeadlessImGui ui(ImVec2(400.0f, 2400.0f));
-  App app(hosted_config());
-  app.after_present();
-  MiniHost host(app);
-  host.handshake();
+  ConnectedWidget widget(ImVec2(400.0f, 2400.0f));
+  auto& [ui, app, host] = widget;
   type_into(ui, app, Field::email, "kari@firma.no");
   type_into(ui, app, Field::full_name, "Kari Nordmann");
   type_into(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
@@ -359,12 +304,12 @@ TEST_CASE("sensitive-data warnings are shown again in the confirm step, with the
   frame(ui, app);
   CHECK(app.layout().find("confirm.send")->disabled);
   press(ui, app, ImGuiKey_Enter);
-  host.drain();
-  CHECK(host.send_events == 0);
+  host.pump();
+  CHECK(host.sends() == 0);
   click(ui, app, "confirm_sensitive");
   click(ui, app, "confirm.send");
-  host.drain();
-  CHECK(host.send_events == 1);
+  host.pump();
+  CHECK(host.sends() == 1);
 }
 
 TEST_CASE("wrapped text breaks at spaces and splits a word only when it cannot fit", "[form][wrap]") {

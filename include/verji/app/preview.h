@@ -87,6 +87,8 @@ class PreviewHost {
   void answer_next_send(SendAnswer answer) { next_answer_ = answer; }
 
   core::Millis now() const noexcept { return now_; }
+  // How many send_event requests the widget has posted (whatever their answer).
+  int sends() const noexcept { return sends_; }
   // The newest invite event the room saw from us (content), or null.
   const nlohmann::json* newest_invite() const;
 
@@ -102,6 +104,7 @@ class PreviewHost {
   core::Millis now_ = 0;
   int next_request_ = 0;
   int next_event_ = 0;
+  int sends_ = 0;
   SendAnswer next_answer_ = SendAnswer::ok;
   std::string newest_invite_id_;
   nlohmann::json newest_invite_;  // content of our newest invite event in the room

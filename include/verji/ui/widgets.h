@@ -28,6 +28,9 @@ enum class ControlRole { text_field, radio, checkbox, button, status };
 // The colour a line of text speaks in.
 enum class Tone { neutral, secondary, success, warning, error };
 
+// The colour of `tone` in `theme`'s palette.
+ImU32 tone_colour(Theme theme, Tone tone);
+
 // A control drawn this frame: what it is, its state, and where (physical pixels of the canvas).
 struct ControlBox {
   ControlRole role = ControlRole::button;
@@ -90,6 +93,9 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
 // A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again".
 bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
                       float height_em = 2.0f);
+
+// Records the item drawn last (a line or group of text) in the layout as a status with `id` and `label`.
+void record_status(const DrawContext& ctx, std::string_view id, std::string label);
 
 // Gives the control drawn last keyboard focus, with the focus highlight showing (as if reached by
 // keyboard): Enter/Space then act on it.

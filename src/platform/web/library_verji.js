@@ -25,19 +25,26 @@ mergeInto(LibraryManager.library, {
   // Connects the wasm to the JS bridge (bridge.js): queued and future host messages are handed to
   // verji_host_message (web_runner.cpp) as UTF-8 JSON text. Returns the bridge's state:
   // 0 standalone (no host), 1 waiting or connected, 2 refused (see verji_bridge_reason).
-  verji_bridge_attach__deps: ['malloc', 'free'],
+  // Calls `fn` (an exported C function taking const char*) with `text` as UTF-8 on the heap, freed
+  // when fn returns.
+  $verjiWithUTF8__deps: ['malloc', 'free'],
+  $verjiWithUTF8: function (fn, text) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    try {
+      fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  },
+
+  verji_bridge_attach__deps: ['$verjiWithUTF8'],
   verji_bridge_attach: function () {
     var bridge = window.verjiBridge;
     if (!bridge) return 0;
     bridge.attach(function (text) {
-      var size = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(size);
-      stringToUTF8(text, ptr, size);
-      try {
-        _verji_host_message(ptr);
-      } finally {
-        _free(ptr);
-      }
+      verjiWithUTF8(_verji_host_message, text);
     });
     return bridge.state === 'standalone' ? 0 : bridge.state === 'refused' ? 2 : 1;
   },
@@ -66,7 +73,7 @@ mergeInto(LibraryManager.library, {
   // the person's input (1), host messages, size and devicePixelRatio changes, the page becoming
   // visible (0). Hands each paste's text to the widget's clipboard, in the task of its Ctrl/Cmd+V
   // keydown, so before the frame that applies the key. Returns 1 on macOS and iOS (Cmd shortcuts).
-  verji_web_watch_page__deps: ['malloc', 'free'],
+  verji_web_watch_page__deps: ['$verjiWithUTF8'],
   verji_web_watch_page: function () {
     var input = function () { _verji_web_wake(1); };
     var other = function () { _verji_web_wake(0); };
@@ -87,14 +94,7 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('paste', function (event) {
       if (!event.clipboardData) return;
       var text = event.clipboardData.getData('text/plain') || '';
-      var size = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(size);
-      stringToUTF8(text, ptr, size);
-      try {
-        _verji_web_paste(ptr);
-      } finally {
-        _free(ptr);
-      }
+      verjiWithUTF8(_verji_web_paste, text);
       input();
     }, true);
     return /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent) ? 1 : 0;
