@@ -27,11 +27,29 @@ void notes_for(const DrawContext& ctx, const FormViewModel& vm, Field field) {
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
-// The welcome message wrapped, with its flagged stretches highlighted, set off like a quotation.
+// True when a line of `text` is wider than the multi-line field shows (ImGui 1.86's field does not
+// wrap: the admin would only see part of the line).
+bool wider_than_field(const DrawContext& ctx, std::string_view text) {
+  const float inner = ImGui::CalcItemWidth() - 2.0f * ImGui::GetStyle().FramePadding.x;
+  const ImFont& font = *ctx.fonts.body;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const char* b = text.data() + start;
+    if (font.CalcTextSizeA(font.FontSize, 1e30f, 0.0f, b, text.data() + end).x > inner) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The welcome message wrapped, set off like a quotation, when it has flagged stretches (they are
+// highlighted) or a line too long for the field to show whole.
 void draw_marked_welcome(const DrawContext& ctx, const FormViewModel& vm) {
-  if (vm.welcome_marks.empty() || vm.form == nullptr) return;
+  if (vm.form == nullptr) return;
+  const bool marked = !vm.welcome_marks.empty();
+  if (!marked && !wider_than_field(ctx, vm.form->welcome_message)) return;
   const float em = ctx.fonts.em;
-  secondary_text(ctx, t(vm, Msg::welcome_marked_heading));
+  secondary_text(ctx, t(vm, marked ? Msg::welcome_marked_heading : Msg::welcome_wrapped_heading));
   const float indent = 0.75f * em;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
@@ -39,10 +57,12 @@ void draw_marked_welcome(const DrawContext& ctx, const FormViewModel& vm) {
   ImGui::BeginGroup();
   marked_text(ctx, "welcome_message", vm.form->welcome_message, vm.welcome_marks);
   ImGui::EndGroup();
+  record_status(ctx, "welcome_message.whole", vm.form->welcome_message);
   ImGui::PopItemWidth();
   const float bottom = ImGui::GetItemRectMax().y;
-  ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + std::max(2.0f, 0.2f * em), bottom),
-                                            palette(ctx.theme).warning);
+  ImGui::GetWindowDrawList()->AddRectFilled(
+      top, ImVec2(top.x + std::max(2.0f, 0.2f * em), bottom),
+      marked ? palette(ctx.theme).warning : palette(ctx.theme).field_border);
 }
 
 void draw_fields(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {

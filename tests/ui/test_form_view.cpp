@@ -206,6 +206,28 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
   CHECK(app.layout().find("welcome_message.mark" + std::to_string(spans.size())) == nullptr);
 }
 
+TEST_CASE("a welcome message too wide for the field is shown whole, wrapped, under it", "[form]") {
+  HeadlessImGui ui(ImVec2(300.0f, 2400.0f));
+  App app(Config{});
+  type_into(ui, app, Field::welcome_message, "Velkommen!");
+  CHECK(app.layout().find("welcome_message.whole") == nullptr);  // the field shows it all
+  const std::string longer =
+      "Velkommen! Vi bruker Verji for kryptert kommunikasjon i tr\xC3\xA5"
+      "d med GDPR, og ser frem til det.";
+  ui.type(longer.substr(std::string("Velkommen!").size()));
+  frame(ui, app);
+  frame(ui, app);
+  REQUIRE(app.form().welcome_message == longer);
+  const ControlBox* field = app.layout().find("welcome_message");
+  const ControlBox* whole = app.layout().find("welcome_message.whole");
+  REQUIRE(field != nullptr);
+  REQUIRE(whole != nullptr);
+  CHECK(whole->label == longer);
+  CHECK(whole->min.y > field->max.y);
+  CHECK(whole->max.x <= field->max.x + 1.0f);         // wrapped in the column
+  CHECK(whole->max.y - whole->min.y > 2.0f * 15.0f);  // on several lines
+}
+
 TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept", "[form][confirm]") {
   ConnectedWidget widget(ImVec2(320.0f, 2400.0f));
   auto& [ui, app, host] = widget;
