@@ -99,9 +99,13 @@ describe('the widget page takes input', () => {
     try {
       await page.waitForFunction(() => typeof window.verjiFigures?.phone_startup_ms === 'number');
       const typeInto = async (id, text) => {
+        // What was typed last may still move the fields (a status line appears under the phone):
+        // let the frames settle, then aim; type only once the field has the keyboard.
+        await nextFrames(page, 3);
         const c = (await layoutOf(page)).find((f) => f.id === id);
         await page.mouse.click(c.x + c.width / 2, c.y + c.height / 2);
-        await nextFrames(page, 2);
+        await page.waitForFunction((want) => (window.verjiLayout || []).some((f) => f.id === want && f.focused), id,
+          { timeout: 10000 });
         await page.keyboard.type(text);
       };
       const statusLabel = (layout, id) => (layout.find((c) => c.id === id) || {}).label;
