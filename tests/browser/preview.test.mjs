@@ -109,6 +109,7 @@ describe('the designers\' preview', () => {
       assert.ok(shown.length >= 5 && shown.every((s) => s.startsWith('welcome')), shown.join(' '));
       const box = await page.$eval('figure.cell .viewport', (v) => v.getBoundingClientRect().width);
       assert.equal(box, 2 * 320 + 2); // dpr 2 on a dpr-1 screen: twice the size, one canvas pixel per pixel
+      await page.waitForSelector('figure.cell iframe'); // frames are made once their cell is in view
       const src = await page.$eval('figure.cell iframe', (f) => f.getAttribute('src'));
       assert.match(src, /^\.\.\/index\.html\?theme=dark&lang=en&dpr=2#preview=%7B/);
       assert.equal(await page.$eval('figure.cell iframe', (f) => f.getAttribute('loading')), 'lazy');

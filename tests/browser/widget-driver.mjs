@@ -88,17 +88,30 @@ export async function waitForControl(frame, id, { timeout = DEFAULT_TIMEOUT, ena
   return handle.jsonValue();
 }
 
+// Waits until control `id` exists (and is enabled, unless told otherwise) and has stopped moving:
+// a view that just changed can still move for a frame or two (ImGui clamps the scroll position the
+// frame after the content shrank, a status line appears above). Returns the control where it rests.
+export async function waitForSteadyControl(frame, id, options = {}) {
+  let c = await waitForControl(frame, id, options);
+  for (let i = 0; i < 20; i++) {
+    await nextFrames(frame, 2);
+    const again = await waitForControl(frame, id, options);
+    if (again.x === c.x && again.y === c.y && again.width === c.width && again.height === c.height) return again;
+    c = again;
+  }
+  return c;
+}
+
 // Scrolls the widget with the mouse wheel, a notch at a time, until control `id` is inside its
 // viewport; returns the control where it is then.
 export async function scrollIntoView(page, frame, id, options = {}) {
-  let c = await waitForControl(frame, id, options);
+  let c = await waitForSteadyControl(frame, id, options);
   const offset = await frameOffset(frame);
   const viewport = await frame.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
   for (let i = 0; i < 30 && (c.y < 0 || c.y + c.height > viewport.height); i++) {
     await page.mouse.move(offset.x + viewport.width / 2, offset.y + viewport.height / 2);
     await page.mouse.wheel(0, c.y < 0 ? -100 : 100); // one notch in Chromium
-    await nextFrames(frame, 2);
-    c = await waitForControl(frame, id, options);
+    c = await waitForSteadyControl(frame, id, options);
   }
   return c;
 }
