@@ -172,6 +172,14 @@ describe('the designers\' preview', () => {
       assert.equal(result.state, 'broken');
       assert.equal(result.failures.length, 1);
       assert.match(result.failures[0], /script\[0\].*no known verb/);
+
+      // Not a state at all (a number for a name, nothing else): reported too, and the form still draws.
+      await page.goto(`${ctx.site.base}?lang=en#preview=${encodeURIComponent('{"name":5}')}`);
+      await page.reload();
+      await waitForFrames(page, 2);
+      const odd = await page.evaluate(() => window.verjiPreview);
+      assert.equal(odd.state, '');
+      assert.ok(odd.failures.length >= 1, JSON.stringify(odd.failures));
     } finally {
       await context.close();
     }

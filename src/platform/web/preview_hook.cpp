@@ -61,7 +61,10 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
     session->errors = app::run_script(*app, *session->host, *session->state);
   } else {
     session->errors = std::move(parsed.errors);
-    session->name = object.is_object() ? object.value("name", "") : "";
+    // value() would throw (abort, without exceptions) on a "name" that is not a string.
+    const auto name = object.is_object() ? object.find("name") : object.end();
+    if (object.is_object() && name != object.end() && name->is_string())
+      session->name = name->get<std::string>();
     app = std::make_unique<app::App>(base);
   }
   g_session = std::move(session);
