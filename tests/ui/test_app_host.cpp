@@ -141,6 +141,20 @@ struct HostedWidget {
   Host host;
 };
 
+// Ola Nordmann invited as an admin would: both fields typed, Opprett, then "Send invitation"; the
+// widget's one send_event, answered with the event id `event_id`.
+json invite_ola(HostedWidget& widget, const std::string& event_id) {
+  auto& [ui, app, host] = widget;
+  fill(ui, app, Field::email, "ola@firma.no");
+  fill(ui, app, Field::full_name, "Ola Nordmann");
+  click(ui, app, "create");
+  click(ui, app, "confirm.send");
+  auto sends = (host.drain(), host.requests("send_event"));
+  REQUIRE(sends.size() == 1);
+  host.post(sends[0], event_id);
+  return sends[0];
+}
+
 }  // namespace
 
 TEST_CASE("an invitation is posted once and follows the CompanyBot to success", "[app][host]") {
@@ -205,16 +219,10 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
 TEST_CASE("a taken username is shown, and a renamed invitation is a new request", "[app][host]") {
   HostedWidget widget;
   auto& [ui, app, host] = widget;
-  fill(ui, app, Field::email, "ola@firma.no");
-  fill(ui, app, Field::full_name, "Ola Nordmann");
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto first = (host.drain(), host.requests("send_event"));
-  REQUIRE(first.size() == 1);
-  host.post(first[0], "$i1");
+  const json first = invite_ola(widget, "$i1");
   host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"));
   frame(ui, app);
-  const std::string id1 = request_id_of(first[0]);
+  const std::string id1 = request_id_of(first);
   CHECK(label_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
   CHECK(label_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
 
@@ -309,13 +317,7 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
 TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[app][host]") {
   HostedWidget widget;
   auto& [ui, app, host] = widget;
-  fill(ui, app, Field::email, "ola@firma.no");
-  fill(ui, app, Field::full_name, "Ola Nordmann");
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto first = (host.drain(), host.requests("send_event"));
-  REQUIRE(first.size() == 1);
-  host.post(first[0], "$i1");
+  invite_ola(widget, "$i1");
   frame(ui, app);
   CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
   host.room_event("$f", kBot, bot_reply("$i1", "Failed: the licence allows no more users"));
