@@ -192,21 +192,29 @@ export async function submissions(frame) {
 }
 
 // Starts recording, inside the widget frame, every change of the submission statuses:
-// [{at: Date.now(), id, label}]. Read with statusTrace(frame).
+// [{at: Date.now(), id, label}]. Read with statusTrace(frame). The widget assigns window.verjiLayout
+// on each frame whose controls changed; an accessor records each assignment as it happens, so no
+// state is missed however short, and a status seen by waitForStatus is already in the trace.
 export function traceStatuses(frame) {
   return frame.evaluate(() => {
     const trace = [];
     const last = new Map();
     window.__e2eTrace = trace;
-    const sample = () => {
-      for (const c of window.verjiLayout ?? []) {
+    const record = (layout) => {
+      for (const c of layout ?? []) {
         if (!c.id.startsWith('submission=') || last.get(c.id) === c.label) continue;
         last.set(c.id, c.label);
         trace.push({ at: Date.now(), id: c.id, label: c.label });
       }
     };
-    sample();
-    setInterval(sample, 15);
+    let layout = window.verjiLayout;
+    record(layout);
+    Object.defineProperty(window, 'verjiLayout', {
+      configurable: true,
+      enumerable: true,
+      get: () => layout,
+      set: (value) => { layout = value; record(value); },
+    });
   });
 }
 
