@@ -31,17 +31,10 @@ ImU32 bar_colour(const DrawContext& ctx, const SubmissionEntry& entry) {
 }
 
 // Text broken at spaces to `width`, drawn as one block at the cursor.
-void text_block(ImFont* font, ImU32 colour, std::string_view text, float width) {
-  ImGui::PushFont(font);
-  std::string joined;
-  for (const auto& line : wrap_lines(*font, text, width)) {
-    if (!joined.empty()) joined += '\n';
-    joined.append(text.substr(line.begin, line.end - line.begin));
-  }
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+void text_block(const DrawContext& ctx, ImFont* font, ImU32 colour, std::string_view text, float width) {
+  ImGui::PushItemWidth(width);
+  wrapped_text(ctx, text, font, colour);
+  ImGui::PopItemWidth();
 }
 
 // Three dots pulsing one after the other in `colour`, in a box of `size` at the cursor; the time
@@ -69,15 +62,15 @@ class ButtonRow {
   ButtonRow(const DrawContext& ctx, float width) : ctx_(ctx), width_(width) {}
   bool button(std::string_view id, std::string_view label) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float w =
-        ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2.0f * style.FramePadding.x;
+    const float w = std::min(width_, ImGui::CalcTextSize(label.data(), label.data() + label.size()).x +
+                                         2.0f * style.FramePadding.x);
     if (used_ > 0.0f && used_ + style.ItemSpacing.x + w <= width_) {
       ImGui::SameLine();
       used_ += style.ItemSpacing.x + w;
     } else {
       used_ = w;
     }
-    return secondary_button(ctx_, id, label, true);
+    return secondary_button(ctx_, id, label, true, 2.0f, width_);
   }
 
  private:
@@ -112,7 +105,7 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
   ImGui::Indent(bar + pad);
   ImGui::PushItemWidth(inner);
 
-  text_block(ctx.fonts.strong, p.text, entry.title, inner);
+  text_block(ctx, ctx.fonts.strong, p.text, entry.title, inner);
 
   const std::string id = "submission=" + entry.request_id;
   ImGui::BeginGroup();
@@ -123,7 +116,7 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
     ImGui::SameLine(0.0f, 0.4f * em);
     text_room -= dots.x + 0.4f * em;
   }
-  text_block(ctx.fonts.body, tone_colour(ctx.theme, entry.tone), entry.state, text_room);
+  text_block(ctx, ctx.fonts.body, tone_colour(ctx.theme, entry.tone), entry.state, text_room);
   ImGui::EndGroup();
   record_status(ctx, id, entry.state);
 
@@ -133,19 +126,20 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
       const float rule = std::max(1.0f, 0.12f * em);
       ImGui::Indent(rule + 0.5f * em);
       const ImVec2 at = ImGui::GetCursorScreenPos();
-      text_block(ctx.fonts.body, p.text, entry.detail, inner - rule - 0.5f * em);
+      text_block(ctx, ctx.fonts.body, p.text, entry.detail, inner - rule - 0.5f * em);
       const ImVec2 end = ImGui::GetItemRectMax();
       draw->AddRectFilled(ImVec2(at.x - rule - 0.5f * em, at.y), ImVec2(at.x - 0.5f * em, end.y),
                           p.field_border);
       ImGui::Unindent(rule + 0.5f * em);
     } else {
-      text_block(ctx.fonts.body, p.text_secondary, entry.detail, inner);
+      text_block(ctx, ctx.fonts.body, p.text_secondary, entry.detail, inner);
     }
     record_status(ctx, id + ".detail", entry.detail);
   }
 
   if (!entry.alternatives.empty()) {
-    text_block(ctx.fonts.body, p.text_secondary, core::tr(vm.lang, Msg::feed_alternatives_heading), inner);
+    text_block(ctx, ctx.fonts.body, p.text_secondary, core::tr(vm.lang, Msg::feed_alternatives_heading),
+               inner);
     ButtonRow row(ctx, inner);
     for (std::size_t n = 0; n < entry.alternatives.size(); ++n) {
       const auto& choice = entry.alternatives[n];
@@ -189,16 +183,17 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
 
 void draw_copy_notice(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {
   const float width = ImGui::CalcItemWidth();
-  text_block(ctx.fonts.body, palette(ctx.theme).text_secondary, core::tr(vm.lang, Msg::copy_notice_hint),
+  text_block(ctx, ctx.fonts.body, palette(ctx.theme).text_secondary, core::tr(vm.lang, Msg::copy_notice_hint),
              width);
-  if (secondary_button(ctx, "copy_notice", core::tr(vm.lang, Msg::action_copy_notice), true)) {
+  if (secondary_button(ctx, "copy_notice", core::tr(vm.lang, Msg::action_copy_notice), true, 2.0f, width)) {
     intents.push_back(CopyAdvanceNotice{});
   }
   if (vm.copied_notice) {
     ImGui::SameLine(0.0f, 0.6f * ctx.fonts.em);
     const std::string_view done = core::tr(vm.lang, Msg::copy_notice_done);
-    ImGui::AlignTextToFramePadding();
-    text_block(ctx.fonts.strong, palette(ctx.theme).success, "\xE2\x9C\x93 " + std::string(done), width);
+    // On the button's text line: down by the button's padding.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    text_block(ctx, ctx.fonts.strong, palette(ctx.theme).success, "\xE2\x9C\x93 " + std::string(done), width);
     record_status(ctx, "copy_notice.done", std::string(done));
   }
 }

@@ -160,14 +160,12 @@ std::vector<std::pair<ImVec2, ImVec2>> draw_wrapped(const DrawContext& ctx, std:
   return mark_boxes;
 }
 
-// Text in `font` and `colour`, wrapped at the right edge of the current item width (the form's
-// column), not the window's. Empty text draws nothing and takes no room.
+}  // namespace
+
 void wrapped_text(const DrawContext& ctx, std::string_view text, ImFont* font, ImU32 colour) {
   if (text.empty()) return;
   draw_wrapped(ctx, text, font, colour, {});
 }
-
-}  // namespace
 
 ImU32 tone_colour(Theme theme, Tone tone) {
   const Palette& p = palette(theme);
@@ -303,10 +301,28 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
 }
 
 bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
-                      float height_em) {
+                      float height_em, float max_width) {
   const float em = ctx.fonts.em;
   const Palette& p = palette(ctx.theme);
-  const std::string text = imgui_id(label, id);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // A label wider than `max_width` goes on as many lines as it needs (ImGui centres a label
+  // with line breaks as a block); the button grows to hold them.
+  std::string shown(label);
+  float height = height_em * em;
+  if (max_width > 0.0f) {
+    const float room = max_width - 2.0f * style.FramePadding.x;
+    if (ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x > room) {
+      const auto lines = wrap_lines(*ImGui::GetFont(), label, room);
+      shown.clear();
+      for (const TextLine& line : lines) {
+        if (!shown.empty()) shown += '\n';
+        shown.append(label.substr(line.begin, line.end - line.begin));
+      }
+      const float text_height = static_cast<float>(lines.size()) * ImGui::GetFontSize();
+      height = std::max(height, text_height + (height_em * em - ImGui::GetFontSize()));
+    }
+  }
+  const std::string text = imgui_id(shown, id);
   ImGui::PushStyleColor(ImGuiCol_Button, p.field_background);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.field_border);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.field_border);
@@ -314,7 +330,7 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
   ImGui::PushStyleColor(ImGuiCol_Border, p.field_border);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, 0.07f * em));
   ImGui::BeginDisabled(!enabled);
-  const bool clicked = ImGui::Button(text.c_str(), ImVec2(0.0f, height_em * em));
+  const bool clicked = ImGui::Button(text.c_str(), ImVec2(0.0f, height));
   ImGui::EndDisabled();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(5);

@@ -123,3 +123,49 @@ TEST_CASE("feed cards are drawn newest first with their ids; the copy button is 
   // Everything stays inside the 360 px viewport.
   for (const auto& c : layout.controls) CHECK(c.max.x <= 360.0f);
 }
+
+TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside it", "[feed]") {
+  HeadlessImGui ui(ImVec2(280.0f, 2400.0f));
+  verji::core::InviteForm form;
+  verji::ui::FormViewModel vm;
+  vm.form = &form;
+  verji::ui::FrameLayout layout;
+  const verji::ui::DrawContext ctx{verji::ui::Theme::light, ui.fonts(), &layout};
+  verji::ui::SubmissionEntry entry;
+  entry.request_id = "a";
+  entry.title = "Kristoffer Alexander Bjørnstad-Hagen (k@firma.no)";
+  entry.state = "Brukernavnet er opptatt";
+  entry.tone = verji::ui::Tone::warning;
+  entry.alternatives = {{"K. A. Bjørnstad-Hagen", "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen"},
+                        {"K. Hagen", "K. Hagen → khagen"}};
+  vm.submissions = {entry};
+  ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  const auto* long_one = layout.find("pick=a/0");
+  const auto* short_one = layout.find("pick=a/1");
+  REQUIRE(long_one != nullptr);
+  REQUIRE(short_one != nullptr);
+  CHECK(long_one->label == "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen");  // the whole label
+  const float line = ImGui::GetFontSize();
+  CHECK(long_one->max.y - long_one->min.y > 2.0f * line);  // on more than one line
+  const auto* column = layout.find("email");               // the form's column, as wide as a card
+  REQUIRE(column != nullptr);
+  CHECK(long_one->max.x <= column->max.x);  // inside the card
+  CHECK(long_one->max.x - long_one->min.x < ImGui::CalcTextSize(long_one->label.c_str()).x);
+  CHECK(short_one->min.y >= long_one->max.y);                // the next one below it
+  CHECK(short_one->max.y - short_one->min.y < 2.5f * line);  // a short label keeps one line
+  for (const auto& c : layout.controls) CHECK(c.max.x <= 280.0f);
+
+  // A click on the two-line button picks its name (ImGui acts on the release).
+  const auto draw = [&] {
+    layout.clear();
+    return verji::ui::draw_form(ctx, vm);
+  };
+  ui.mouse_move(ImVec2((long_one->min.x + long_one->max.x) / 2, (long_one->min.y + long_one->max.y) / 2));
+  ui.frame(draw);
+  ui.mouse_down(true);
+  ui.frame(draw);
+  ui.mouse_down(false);
+  const auto intents = ui.frame(draw);
+  REQUIRE(intents.size() == 1);
+  CHECK(std::get<verji::ui::PickName>(intents[0]).full_name == "K. A. Bjørnstad-Hagen");
+}

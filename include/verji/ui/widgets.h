@@ -90,9 +90,10 @@ bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view labe
 // when clicked.
 bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
 
-// A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again".
+// A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again". With a
+// `max_width` (pixels), a label too wide for it is wrapped onto more lines, and the button is taller.
 bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
-                      float height_em = 2.0f);
+                      float height_em = 2.0f, float max_width = 0.0f);
 
 // Records the item drawn last (a line or group of text) in the layout as a status with `id` and `label`.
 void record_status(const DrawContext& ctx, std::string_view id, std::string label);
@@ -113,6 +114,10 @@ void status_text(const DrawContext& ctx, std::string_view id, std::string_view t
 
 // A label in the strong font, followed by an optional wrapped hint in the secondary colour.
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint);
+
+// Text in `font` and `colour`, wrapped at the right edge of the current item width (the form's
+// column), not the window's, drawn at the cursor. Empty text draws nothing and takes no room.
+void wrapped_text(const DrawContext& ctx, std::string_view text, ImFont* font, ImU32 colour);
 
 // Wrapped text in the body colour and strong font (a list entry's title).
 void wrapped_label(const DrawContext& ctx, std::string_view text);
