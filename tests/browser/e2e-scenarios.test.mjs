@@ -320,14 +320,14 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
     }
   });
 
-  test('same-window mode (a native webview): success end to end', async () => {
+  test('same-window mode (a native webview): success end to end, in the dark theme it was opened with', async () => {
     const context = await devhost.browser.newContext({ viewport: { width: 480, height: 1000 } });
     await context.addInitScript(recordPostMessages);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     try {
-      await page.goto(`${devhost.dev.hostUrl}?scenario=success`);
+      await page.goto(`${devhost.dev.hostUrl}?scenario=success&theme=dark`);
       const href = await page.getAttribute('#same-window', 'href');
       await page.goto(href);
       const frame = await widgetFrame(page, devhost.widgetOrigin);
@@ -346,7 +346,11 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       const posts = await postsOf(frame);
       assert.ok(posts.length > 0);
       assert.ok(posts.every((p) => p.targetOrigin === devhost.widgetOrigin), JSON.stringify(posts));
-      await screenshot(page, 'e2e-same-window');
+      // The host announced the theme the page was opened with, not its default light one.
+      const png = await screenshot(page, 'e2e-same-window');
+      const corner = pixel(png, png.width - 6, 4);
+      assert.ok(Math.abs(corner.r - DARK_BG.r) + Math.abs(corner.g - DARK_BG.g) + Math.abs(corner.b - DARK_BG.b) <= 6,
+        `dark background, got ${JSON.stringify(corner)}`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -5,7 +5,7 @@
 // posts to `window` and listens on `window`, so the widget sees every message of both sides (its
 // own posts too) and must tell them apart by their envelope.
 //
-// Query parameters: scenario, wait=0|1 (waitForIframeLoad), deny=0|1. Nothing is drawn: the room
+// Query parameters: scenario, wait=0|1 (waitForIframeLoad), deny=0|1, theme=light|dark. Nothing is drawn: the room
 // and the wire are logged to the console and kept in window.verjiDevhost.
 
 import { SCENARIOS } from './bot.js';
@@ -16,6 +16,10 @@ const params = new URLSearchParams(location.search);
 const scenario = SCENARIOS.some(([id]) => id === params.get('scenario')) ? params.get('scenario') : 'success';
 const session = createSession({ mx, scenario });
 if (params.has('deny')) session.denyCapabilities = params.get('deny') === '1';
+// The theme Element announces once the widget is ready is the one the widget's URL was made with
+// (its template puts it in the #fragment).
+const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+if ((fragment.get('theme') ?? params.get('theme')) === 'dark') session.theme = 'dark';
 session.wires = [];
 window.verjiDevhost = session;
 
