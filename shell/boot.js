@@ -11,13 +11,8 @@
   var detail = document.getElementById('status-detail');
   var reload = document.getElementById('status-reload');
 
-  // The same parameters the widget reads (query or #fragment); see src/app/app.cpp.
-  function param(name) {
-    var hash = window.location.hash.replace(/^#/, '');
-    var query = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : hash;
-    var value = new URLSearchParams(query).get(name);
-    return value !== null ? value : new URLSearchParams(window.location.search).get(name);
-  }
+  // The widget's URL parameters, read as the widget reads them (bridge.js, loaded first).
+  var param = window.verjiBridge.param;
   // Same rule as verji::core::lang_from_tag: the primary subtag "en" is English, all else Bokmål.
   var english = (param('lang') || '').split(/[-_]/)[0].toLowerCase() === 'en';
   if (/dark/.test(param('theme') || '')) root.dataset.theme = 'dark';

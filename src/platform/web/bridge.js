@@ -170,5 +170,10 @@
     else outbound.push(text);
   };
 
+  // A widget URL parameter, from the #fragment (query-like after an optional "?") or else the
+  // query: the same rule as the widget's own reading of them (app::config_from_url). boot.js
+  // uses it too.
+  bridge.param = param;
+
   Object.defineProperty(window, 'verjiBridge', { value: bridge, writable: false, configurable: false });
 })();
