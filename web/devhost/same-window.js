@@ -5,8 +5,9 @@
 // posts to `window` and listens on `window`, so the widget sees every message of both sides (its
 // own posts too) and must tell them apart by their envelope.
 //
-// Query parameters: scenario, wait=0|1 (waitForIframeLoad), deny=0|1, theme=light|dark. Nothing is drawn: the room
-// and the wire are logged to the console and kept in window.verjiDevhost.
+// Query parameters: scenario, wait=0|1 (waitForIframeLoad), deny=0|1; the theme comes from the
+// widget's own parameters. Nothing is drawn: the room and the wire are logged to the console and
+// kept in window.verjiDevhost.
 
 import { SCENARIOS } from './bot.js';
 import { WIDGET_ID, createSession, isWidgetApiMessage, widgetStateContent, wireDirection } from './session.js';
