@@ -26,6 +26,25 @@ std::vector<std::string> wrap_at_spaces(const ImFont& font, float, std::string_v
   return lines;
 }
 
+// The whole form view with no invitation yet, in a window of `size`: draw() runs one frame with a
+// fresh layout and returns the intents.
+struct FeedScene {
+  explicit FeedScene(ImVec2 size) : ui(size), ctx{verji::ui::Theme::light, ui.fonts(), &layout} {
+    vm.form = &form;
+  }
+  std::vector<verji::ui::Intent> draw() {
+    return ui.frame([&] {
+      layout.clear();
+      return verji::ui::draw_form(ctx, vm);
+    });
+  }
+  HeadlessImGui ui;
+  verji::core::InviteForm form;
+  verji::ui::FormViewModel vm;
+  verji::ui::FrameLayout layout;
+  verji::ui::DrawContext ctx;
+};
+
 }  // namespace
 
 TEST_CASE("feed lines break at spaces, never inside a Matrix id that fits on a line", "[feed]") {
@@ -75,14 +94,10 @@ TEST_CASE("feed lines keep hard breaks and cut only a word too long for any line
 }
 
 TEST_CASE("feed cards are drawn newest first with their ids; the copy button is always there", "[feed]") {
-  HeadlessImGui ui(ImVec2(360.0f, 2400.0f));
-  verji::core::InviteForm form;
-  verji::ui::FormViewModel vm;
-  vm.form = &form;
-  verji::ui::FrameLayout layout;
-  const verji::ui::DrawContext ctx{verji::ui::Theme::light, ui.fonts(), &layout};
-
-  ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  FeedScene scene(ImVec2(360.0f, 2400.0f));
+  auto& vm = scene.vm;
+  const auto& layout = scene.layout;
+  scene.draw();
   CHECK(layout.find("copy_notice") != nullptr);
   CHECK(layout.find("submission=") == nullptr);
 
@@ -101,8 +116,7 @@ TEST_CASE("feed cards are drawn newest first with their ids; the copy button is 
   older.alternatives = {{"O. Nordmann", "O. Nordmann → onordmann"}};
   older.can_resend = true;
   vm.submissions = {newest, older};
-  layout.clear();
-  const auto intents = ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  const auto intents = scene.draw();
   CHECK(intents.empty());
   const auto* b = layout.find("submission=b");
   const auto* a = layout.find("submission=a");
@@ -125,12 +139,8 @@ TEST_CASE("feed cards are drawn newest first with their ids; the copy button is 
 }
 
 TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside it", "[feed]") {
-  HeadlessImGui ui(ImVec2(280.0f, 2400.0f));
-  verji::core::InviteForm form;
-  verji::ui::FormViewModel vm;
-  vm.form = &form;
-  verji::ui::FrameLayout layout;
-  const verji::ui::DrawContext ctx{verji::ui::Theme::light, ui.fonts(), &layout};
+  FeedScene scene(ImVec2(280.0f, 2400.0f));
+  const auto& layout = scene.layout;
   verji::ui::SubmissionEntry entry;
   entry.request_id = "a";
   entry.title = "Kristoffer Alexander Bjørnstad-Hagen (k@firma.no)";
@@ -138,8 +148,8 @@ TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside 
   entry.tone = verji::ui::Tone::warning;
   entry.alternatives = {{"K. A. Bjørnstad-Hagen", "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen"},
                         {"K. Hagen", "K. Hagen → khagen"}};
-  vm.submissions = {entry};
-  ui.frame([&] { return verji::ui::draw_form(ctx, vm); });
+  scene.vm.submissions = {entry};
+  scene.draw();
   const auto* long_one = layout.find("pick=a/0");
   const auto* short_one = layout.find("pick=a/1");
   REQUIRE(long_one != nullptr);
@@ -156,16 +166,13 @@ TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside 
   for (const auto& c : layout.controls) CHECK(c.max.x <= 280.0f);
 
   // A click on the two-line button picks its name (ImGui acts on the release).
-  const auto draw = [&] {
-    layout.clear();
-    return verji::ui::draw_form(ctx, vm);
-  };
-  ui.mouse_move(ImVec2((long_one->min.x + long_one->max.x) / 2, (long_one->min.y + long_one->max.y) / 2));
-  ui.frame(draw);
-  ui.mouse_down(true);
-  ui.frame(draw);
-  ui.mouse_down(false);
-  const auto intents = ui.frame(draw);
+  scene.ui.mouse_move(
+      ImVec2((long_one->min.x + long_one->max.x) / 2, (long_one->min.y + long_one->max.y) / 2));
+  scene.draw();
+  scene.ui.mouse_down(true);
+  scene.draw();
+  scene.ui.mouse_down(false);
+  const auto intents = scene.draw();
   REQUIRE(intents.size() == 1);
   CHECK(std::get<verji::ui::PickName>(intents[0]).full_name == "K. A. Bjørnstad-Hagen");
 }
