@@ -79,12 +79,22 @@ export async function openWidget(browser, url, { width = 400, height = 720, dpr 
   return { context, page, consoleLines, errors };
 }
 
+// `page` may be a Page or a Frame. On a timeout the error says what the widget's page showed.
 export async function waitForFrames(page, atLeast, timeout = 20000) {
-  await page.waitForFunction(
-    (n) => Number(document.documentElement.dataset.verjiFrames || 0) >= n || document.documentElement.dataset.verjiError,
-    atLeast,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      (n) => Number(document.documentElement.dataset.verjiFrames || 0) >= n || document.documentElement.dataset.verjiError,
+      atLeast,
+      { timeout },
+    );
+  } catch (error) {
+    const seen = await page.evaluate(() => JSON.stringify({
+      url: location.href.slice(0, 120), readyState: document.readyState, visibility: document.visibilityState,
+      frames: document.documentElement.dataset.verjiFrames ?? null, figures: window.verjiFigures ?? null,
+      status: document.getElementById('status-text')?.textContent ?? null,
+    })).catch((e) => `(could not read the page: ${e.message})`);
+    throw new Error(`fewer than ${atLeast} widget frames within ${timeout} ms; the page: ${seen}`, { cause: error });
+  }
   const error = await page.evaluate(() => document.documentElement.dataset.verjiError);
   if (error) throw new Error(`widget reported a fatal error: ${error}`);
 }
