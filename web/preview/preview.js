@@ -148,8 +148,9 @@
   }
 
   function makeCell(state, theme, lang, width, height, dpr, scale) {
+    // Not loading="lazy": the page's own IntersectionObserver decides when a frame loads (load()),
+    // and Chromium's lazy-loading would only be a second, less predictable gate.
     var iframe = el('iframe', {
-      loading: 'lazy',
       title: state.name + ' ' + theme + ' ' + lang + ' ' + width,
       width: String(width),
       height: String(height),
