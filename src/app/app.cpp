@@ -75,11 +75,9 @@ core::WidgetSession session_of(const core::WidgetConfig& widget) {
 // How long the "Copied" note stays after "Copy advance notice", in seconds.
 constexpr double kCopiedNoteSeconds = 3.0;
 
-// Nothing but white space: the admin has not said anything there.
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
 bool form_is_empty(const core::InviteForm& form) {
-  return blank(form.email) && blank(form.full_name) && blank(form.phone) && blank(form.welcome_message);
+  return core::is_blank(form.email) && core::is_blank(form.full_name) && core::is_blank(form.phone) &&
+         core::is_blank(form.welcome_message);
 }
 
 // Splits describe()'s text into the state line and the rest (the detail).
@@ -360,7 +358,7 @@ void App::copy_advance_notice() {
   if (ImGui::GetCurrentContext() == nullptr) return;  // no clipboard without ImGui
   const core::Lang lang = config_.lang;
   std::string text = core::format(lang, Msg::advance_notice_text, {});
-  if (!blank(form_.phone) && validation_.normalized.verification == core::Verification::sms) {
+  if (!core::is_blank(form_.phone) && validation_.normalized.verification == core::Verification::sms) {
     text += ' ';
     text += core::format(lang, Msg::advance_notice_sms, {});
   }
@@ -526,7 +524,7 @@ void App::refresh_phone_status() {
   view_.phone_country.clear();
   view_.phone_format_region = core::phone_ready() ? config_.phone_region : std::string();
   const core::Lang lang = config_.lang;
-  if (blank(form_.phone)) return;
+  if (core::is_blank(form_.phone)) return;
   if (validation_.phone_pending) {
     // Never pay libphonenumber's start-up inside a frame; after_present() will refresh this.
     view_.phone_status = std::string(core::tr(lang, Msg::phone_loading));

@@ -43,4 +43,8 @@ std::string_view text_of(const InviteForm& form, Field field) noexcept {
   return slot == nullptr ? std::string_view{} : std::string_view(*slot);
 }
 
+bool is_blank(std::string_view text) noexcept {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 }  // namespace verji::core

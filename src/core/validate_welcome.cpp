@@ -10,10 +10,6 @@ namespace {
 
 bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-bool is_blank(std::string_view text) noexcept {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 // Byte offset of code point number `index` (0-based), or text.size() when there are fewer.
 std::size_t offset_of_code_point(std::string_view text, std::size_t index) noexcept {
   std::size_t seen = 0;

@@ -35,4 +35,7 @@ bool set_text(InviteForm& form, Field field, std::string value);
 // The text of a text field; empty for fields that are not text.
 std::string_view text_of(const InviteForm& form, Field field) noexcept;
 
+// Nothing but spaces, tabs and line breaks: the admin typed nothing in a field holding `text`.
+bool is_blank(std::string_view text) noexcept;
+
 }  // namespace verji::core
