@@ -62,9 +62,10 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
   } else {
     session->errors = std::move(parsed.errors);
     // value() would throw (abort, without exceptions) on a "name" that is not a string.
-    const auto name = object.is_object() ? object.find("name") : object.end();
-    if (object.is_object() && name != object.end() && name->is_string())
-      session->name = name->get<std::string>();
+    if (object.is_object()) {
+      const auto name = object.find("name");
+      if (name != object.end() && name->is_string()) session->name = name->get<std::string>();
+    }
     app = std::make_unique<app::App>(base);
   }
   g_session = std::move(session);
