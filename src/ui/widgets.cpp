@@ -19,10 +19,12 @@ std::string imgui_id(std::string_view label, std::string_view id) {
   return out;
 }
 
+app::Point point(ImVec2 v) { return {v.x, v.y}; }
+
 void record(const DrawContext& ctx, ControlBox box) {
   if (ctx.layout == nullptr) return;
-  box.min = ImGui::GetItemRectMin();
-  box.max = ImGui::GetItemRectMax();
+  box.min = point(ImGui::GetItemRectMin());
+  box.max = point(ImGui::GetItemRectMax());
   ctx.layout->controls.push_back(std::move(box));
 }
 
@@ -177,13 +179,6 @@ ImU32 tone_colour(Theme theme, Tone tone) {
     case Tone::error: return p.error;
   }
   return p.text;
-}
-
-const ControlBox* FrameLayout::find(std::string_view id) const {
-  for (const auto& control : controls) {
-    if (control.id == id) return &control;
-  }
-  return nullptr;
 }
 
 void secondary_text(const DrawContext& ctx, std::string_view text) {
@@ -417,8 +412,8 @@ void marked_text(const DrawContext& ctx, std::string_view id, std::string_view t
     box.role = ControlRole::status;
     box.id = std::string(id) + ".mark" + std::to_string(m);
     box.label = std::string(text.substr(marks[m].begin, marks[m].end - marks[m].begin));
-    box.min = boxes[m].first;
-    box.max = boxes[m].second;
+    box.min = point(boxes[m].first);
+    box.max = point(boxes[m].second);
     ctx.layout->controls.push_back(std::move(box));
   }
 }

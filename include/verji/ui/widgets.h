@@ -6,6 +6,7 @@
 // control for screen readers. Every text field goes through text_field().
 #pragma once
 
+#include "verji/app/layout.h"
 #include "verji/core/invite_form.h"
 #include "verji/ui/fonts.h"
 #include "verji/ui/theme.h"
@@ -18,38 +19,17 @@
 
 namespace verji::ui {
 
-// What kind of text a field holds; a DOM layer maps it to <input type/inputmode/autocomplete>.
-enum class TextKind { email, name, tel, multiline };
-
-// status: a live line of text (a submission's state, a connection notice); a DOM layer maps it to an
-// ARIA live region.
-enum class ControlRole { text_field, radio, checkbox, button, status };
-
 // The colour a line of text speaks in.
 enum class Tone { neutral, secondary, success, warning, error };
 
 // The colour of `tone` in `theme`'s palette.
 ImU32 tone_colour(Theme theme, Tone tone);
 
-// A control drawn this frame: what it is, its state, and where (physical pixels of the canvas).
-struct ControlBox {
-  ControlRole role = ControlRole::button;
-  std::string id;     // stable across frames and languages: "email", "verification=sms", "create"
-  std::string label;  // the visible label, in the current language
-  TextKind kind = TextKind::name;  // text fields only
-  ImVec2 min;
-  ImVec2 max;
-  bool focused = false;
-  bool checked = false;  // radios and check boxes
-  bool disabled = false;
-};
-
-struct FrameLayout {
-  std::vector<ControlBox> controls;
-  void clear() { controls.clear(); }
-  // The control with `id` drawn this frame, or null.
-  const ControlBox* find(std::string_view id) const;
-};
+// The layout record is plain data of the app layer (verji/app/layout.h).
+using app::ControlBox;
+using app::ControlRole;
+using app::FrameLayout;
+using app::TextKind;
 
 // Everything a control needs from the frame: theme, fonts, and where to record layout.
 struct DrawContext {
