@@ -317,15 +317,15 @@ PreviewStates parse_preview_states(std::string_view json_text) {
   return out;
 }
 
-Config preview_config(const PreviewState& state, core::Lang lang, ui::Theme theme) {
+Config preview_config(const PreviewState& state, core::Lang lang, Theme theme) {
   Config config;
   config.lang = lang;
   config.theme = theme;
   config.phone_region = "NO";
   config.widget.lang = lang;
   config.widget.lang_given = true;
-  config.widget.dark = theme == ui::Theme::dark;
-  config.widget.theme = theme == ui::Theme::dark ? "dark" : "light";
+  config.widget.dark = theme == Theme::dark;
+  config.widget.theme = theme == Theme::dark ? "dark" : "light";
   if (state.connection == PreviewConnection::standalone) return config;
   config.widget.widget_id = "preview";
   config.widget.user_id = kPreviewAdmin;
@@ -339,7 +339,7 @@ Config preview_config(const PreviewState& state, core::Lang lang, ui::Theme them
 // [SECTION] PreviewHost: the simulated Matrix client
 // ---------------------------------------------------------------------------------------------
 
-void PreviewHost::deliver(const json& message) { app_.on_host_message(message.dump(), now_); }
+void PreviewHost::deliver(const json& message) { app_.on_host_message(message.dump()); }
 
 void PreviewHost::request(const std::string& action, json data) {
   deliver({{"api", "toWidget"},
@@ -365,12 +365,12 @@ void PreviewHost::room_event(const std::string& sender, json content) {
                          {"sender", sender},
                          {"event_id", id},
                          {"room_id", kPreviewRoom},
-                         {"origin_server_ts", 1700000000000 + now_},
+                         {"origin_server_ts", 1700000000000 + clock_.now()},
                          {"content", std::move(content)}});
 }
 
 void PreviewHost::connect(bool send_approved) {
-  app_.connect(now_);
+  app_.connect();
   pump();
   // Element with waitForIframeLoad: the host asks for capabilities, then says what it approved.
   request("capabilities", json::object());
@@ -452,16 +452,16 @@ void PreviewHost::bot_says(std::string_view text, bool reply_to_request) {
 }
 
 void PreviewHost::advance(core::Millis ms) {
-  const core::Millis target = now_ + ms;
+  const core::Millis target = clock_.now() + ms;
   for (int guard = 0; guard < 1000; ++guard) {
     const auto deadline = app_.next_deadline();
     if (!deadline || *deadline > target) break;
-    now_ = std::max(now_, *deadline);
-    app_.tick(now_);
+    clock_.set(std::max(clock_.now(), *deadline));
+    app_.tick();
     pump();
   }
-  now_ = target;
-  app_.tick(now_);
+  clock_.set(target);
+  app_.tick();
   pump();
 }
 
@@ -475,17 +475,17 @@ const json* PreviewHost::newest_invite() const {
 
 namespace {
 
-std::optional<ui::Intent> named_intent(std::string_view name, const App& app) {
-  if (name == "submit") return ui::Submit{};
-  if (name == "send_invite") return ui::SendInvite{};
-  if (name == "edit_again") return ui::EditAgain{};
-  if (name == "request_permission") return ui::RequestPermission{};
-  if (name == "invite_another") return ui::InviteAnother{};
-  if (name == "copy_notice") return ui::CopyAdvanceNotice{};
+std::optional<Intent> named_intent(std::string_view name, const App& app) {
+  if (name == "submit") return Submit{};
+  if (name == "send_invite") return SendInvite{};
+  if (name == "edit_again") return EditAgain{};
+  if (name == "request_permission") return RequestPermission{};
+  if (name == "invite_another") return InviteAnother{};
+  if (name == "copy_notice") return CopyAdvanceNotice{};
   if (name == "resend") {
     const auto* engine = app.engine();
     if (engine == nullptr || engine->submissions().empty()) return std::nullopt;
-    return ui::Resend{engine->submissions().back().request_id};
+    return Resend{engine->submissions().back().request_id};
   }
   return std::nullopt;
 }
@@ -508,23 +508,23 @@ std::string apply_step(App& app, PreviewHost& host, const json& step) {
     std::string text;
     const std::string piece = step["text"];
     for (int i = 0; i < step.value("repeat", 1); ++i) text += piece;
-    app.dispatch(ui::EditText{*text_field_named(step["edit"].get<std::string>()), std::move(text)});
+    app.dispatch(EditText{*text_field_named(step["edit"].get<std::string>()), std::move(text)});
   } else if (step.contains("leave")) {
-    app.dispatch(ui::LeaveField{*text_field_named(step["leave"].get<std::string>())});
+    app.dispatch(LeaveField{*text_field_named(step["leave"].get<std::string>())});
   } else if (step.contains("choose")) {
     if (step["choose"] == "verification") {
-      app.dispatch(ui::ChooseVerification{step["value"] == "sms" ? core::Verification::sms
-                                                                 : core::Verification::email});
+      app.dispatch(
+          ChooseVerification{step["value"] == "sms" ? core::Verification::sms : core::Verification::email});
     } else {
-      app.dispatch(ui::ChooseUserType{step["value"] == "administrator" ? core::UserType::administrator
-                                                                       : core::UserType::standard});
+      app.dispatch(ChooseUserType{step["value"] == "administrator" ? core::UserType::administrator
+                                                                   : core::UserType::standard});
     }
   } else if (step.contains("intent")) {
     const auto intent = named_intent(step["intent"].get<std::string>(), app);
     if (!intent) return "nothing to resend yet";
     app.dispatch(*intent);
   } else if (step.contains("confirm_sensitive")) {
-    app.dispatch(ui::ConfirmSensitive{step["confirm_sensitive"].get<bool>()});
+    app.dispatch(ConfirmSensitive{step["confirm_sensitive"].get<bool>()});
   } else if (step.contains("bot")) {
     if (host.newest_invite() == nullptr) return "the bot answers, but no invitation was posted yet";
     host.bot_says(step["bot"].get<std::string>(), step.value("reply_to_request", false));
@@ -539,7 +539,7 @@ std::string apply_step(App& app, PreviewHost& host, const json& step) {
   } else if (step.contains("pick")) {
     const auto name = alternative(app, step["pick"].get<std::size_t>());
     if (!name) return "the newest invitation has no alternative name number " + step["pick"].dump();
-    app.dispatch(ui::PickName{*name});
+    app.dispatch(PickName{*name});
   }
   host.pump();
   return {};
@@ -580,7 +580,7 @@ std::vector<std::string> run_script(App& app, PreviewHost& host, const PreviewSt
 namespace {
 
 // Why `box` does not satisfy the check's modifiers, or empty.
-std::string mismatch(const ui::ControlBox& box, const json& check, core::Lang lang) {
+std::string mismatch(const ControlBox& box, const json& check, core::Lang lang) {
   if (check.contains("label") && box.label != text_in(check["label"], lang)) {
     return "its label is \"" + box.label + "\"";
   }
@@ -597,7 +597,7 @@ std::string mismatch(const ui::ControlBox& box, const json& check, core::Lang la
   return {};
 }
 
-std::string check_one(const ui::FrameLayout& layout, const json& check, core::Lang lang) {
+std::string check_one(const FrameLayout& layout, const json& check, core::Lang lang) {
   if (check.contains("absent")) {
     const std::string pattern = check["absent"];
     for (const auto& box : layout.controls) {
@@ -607,10 +607,9 @@ std::string check_one(const ui::FrameLayout& layout, const json& check, core::La
   }
   const bool status = check.contains("status");
   const std::string pattern = check[status ? "status" : "control"];
-  std::vector<const ui::ControlBox*> matches;
+  std::vector<const ControlBox*> matches;
   for (const auto& box : layout.controls) {
-    if (glob_match(pattern, box.id) && (!status || box.role == ui::ControlRole::status))
-      matches.push_back(&box);
+    if (glob_match(pattern, box.id) && (!status || box.role == ControlRole::status)) matches.push_back(&box);
   }
   if (check.contains("count") && matches.size() != check["count"].get<std::size_t>()) {
     return std::to_string(matches.size()) + " drawn";
@@ -628,15 +627,15 @@ std::string check_one(const ui::FrameLayout& layout, const json& check, core::La
 
 }  // namespace
 
-std::vector<std::string> check_expectations(const App& app, const PreviewState& state) {
+std::vector<std::string> check_expectations(const FrameLayout& layout, const PreviewState& state,
+                                            core::Lang lang) {
   std::vector<std::string> failures;
-  if (app.layout().controls.empty()) {
+  if (layout.controls.empty()) {
     failures.push_back("state \"" + state.name + "\": no frame drawn yet");
     return failures;
   }
-  const core::Lang lang = app.config().lang;
   for (std::size_t i = 0; i < state.expect.size(); ++i) {
-    const std::string why = check_one(app.layout(), state.expect[i], lang);
+    const std::string why = check_one(layout, state.expect[i], lang);
     if (!why.empty()) {
       failures.push_back("state \"" + state.name + "\" (" + (lang == core::Lang::en ? "en" : "nb") +
                          "): expect[" + std::to_string(i) + "] " + state.expect[i].dump() + ": " + why);

@@ -6,6 +6,7 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -88,6 +89,15 @@ std::string format_as_you_type(std::string_view text, std::string_view region) {
     formatter->InputDigit(ascii, &formatted);
   }
   return formatted;
+}
+
+std::string format_phone_as_typed(std::string_view text, std::string_view region) {
+  const bool phone_text = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' ||
+           c == '/';
+  });
+  if (text.empty() || !phone_text) return std::string(text);
+  return format_as_you_type(text, region);
 }
 
 std::string_view to_string(PhoneType type) noexcept {

@@ -5,11 +5,12 @@
 // Layout ids: submission=<request_id> (state line), submission=<request_id>.detail,
 // pick=<request_id>/<n>, resend=<request_id>, ask_again=<request_id>, invite_another,
 // copy_notice, copy_notice.done.
-#include "form_view_parts.h"
+#include "feed_view.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include <variant>
 
 namespace verji::ui {
 
@@ -17,7 +18,9 @@ namespace verji::ui {
 
 namespace {
 
-using core::Msg;
+using app::ControlBox;
+using app::FeedCard;
+using app::Tone;
 
 ImU32 with_alpha(ImU32 colour, unsigned alpha) {
   return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
@@ -25,9 +28,9 @@ ImU32 with_alpha(ImU32 colour, unsigned alpha) {
 
 // The card's bar: the tone's colour; a card under way takes the accent, one merely waiting
 // (an answer the form does not know) the secondary colour.
-ImU32 bar_colour(const DrawContext& ctx, const SubmissionEntry& entry) {
-  if (entry.tone != Tone::neutral) return tone_colour(ctx.theme, entry.tone);
-  return entry.busy ? palette(ctx.theme).accent : palette(ctx.theme).text_secondary;
+ImU32 bar_colour(const DrawContext& ctx, const FeedCard& card) {
+  if (card.state.tone != Tone::neutral) return tone_colour(ctx.theme, card.state.tone);
+  return card.busy ? palette(ctx.theme).accent : palette(ctx.theme).text_secondary;
 }
 
 // Text broken at spaces to `width`, drawn as one block at the cursor.
@@ -60,7 +63,9 @@ void pulsing_dots(ImVec2 size, ImU32 colour, float em) {
 class ButtonRow {
  public:
   ButtonRow(const DrawContext& ctx, float width) : ctx_(ctx), width_(width) {}
-  bool button(std::string_view id, std::string_view label) {
+  // Draws `control`'s button; true when clicked.
+  bool button(const app::ControlView& control) {
+    const std::string& label = control.label;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float w = std::min(width_, ImGui::CalcTextSize(label.data(), label.data() + label.size()).x +
                                          2.0f * style.FramePadding.x);
@@ -70,7 +75,7 @@ class ButtonRow {
     } else {
       used_ = w;
     }
-    return secondary_button(ctx_, id, label, true, 2.0f, width_);
+    return secondary_button(ctx_, control, 2.0f, width_);
   }
 
  private:
@@ -87,8 +92,7 @@ void scroll_to_name(const DrawContext& ctx) {
   ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + name->min.y - ImGui::GetWindowPos().y - label_room));
 }
 
-void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const SubmissionEntry& entry,
-                std::vector<Intent>& intents) {
+void draw_card(const DrawContext& ctx, const FeedCard& card, std::vector<app::Intent>& intents) {
   const float em = ctx.fonts.em;
   const Palette& p = palette(ctx.theme);
   const float width = ImGui::CalcItemWidth();
@@ -100,69 +104,59 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);  // the content; the card is drawn behind it once its height is known
-  ImGui::PushID(entry.request_id.c_str());
+  ImGui::PushID(card.request_id.c_str());
   ImGui::Dummy(ImVec2(width, 0.5f * pad));
   ImGui::Indent(bar + pad);
   ImGui::PushItemWidth(inner);
 
-  text_block(ctx, ctx.fonts.strong, p.text, entry.title, inner);
+  text_block(ctx, ctx.fonts.strong, p.text, card.title, inner);
 
-  const std::string id = "submission=" + entry.request_id;
   ImGui::BeginGroup();
   float text_room = inner;
-  if (entry.busy) {
+  if (card.busy) {
     const ImVec2 dots(1.4f * em, ImGui::GetTextLineHeight());
-    pulsing_dots(dots, bar_colour(ctx, entry), em);
+    pulsing_dots(dots, bar_colour(ctx, card), em);
     ImGui::SameLine(0.0f, 0.4f * em);
     text_room -= dots.x + 0.4f * em;
   }
-  text_block(ctx, ctx.fonts.body, tone_colour(ctx.theme, entry.tone), entry.state, text_room);
+  text_block(ctx, ctx.fonts.body, tone_colour(ctx.theme, card.state.tone), card.state.text, text_room);
   ImGui::EndGroup();
-  record_status(ctx, id, entry.state);
+  record_status(ctx, card.state.id, card.state.text);
 
-  if (!entry.detail.empty()) {
-    if (entry.detail_is_quote) {
+  if (!card.detail.text.empty()) {
+    if (card.detail_is_quote) {
       // The CompanyBot's own words: in the body colour, set off by a thin rule like a quotation.
       const float rule = std::max(1.0f, 0.12f * em);
       ImGui::Indent(rule + 0.5f * em);
       const ImVec2 at = ImGui::GetCursorScreenPos();
-      text_block(ctx, ctx.fonts.body, p.text, entry.detail, inner - rule - 0.5f * em);
+      text_block(ctx, ctx.fonts.body, p.text, card.detail.text, inner - rule - 0.5f * em);
       const ImVec2 end = ImGui::GetItemRectMax();
       draw->AddRectFilled(ImVec2(at.x - rule - 0.5f * em, at.y), ImVec2(at.x - 0.5f * em, end.y),
                           p.field_border);
       ImGui::Unindent(rule + 0.5f * em);
     } else {
-      text_block(ctx, ctx.fonts.body, p.text_secondary, entry.detail, inner);
+      text_block(ctx, ctx.fonts.body, p.text_secondary, card.detail.text, inner);
     }
-    record_status(ctx, id + ".detail", entry.detail);
+    record_status(ctx, card.detail.id, card.detail.text);
   }
 
-  if (!entry.alternatives.empty()) {
-    text_block(ctx, ctx.fonts.body, p.text_secondary, core::tr(vm.lang, Msg::feed_alternatives_heading),
-               inner);
+  if (!card.alternatives.empty()) {
+    text_block(ctx, ctx.fonts.body, p.text_secondary, card.alternatives_heading, inner);
     ButtonRow row(ctx, inner);
-    for (std::size_t n = 0; n < entry.alternatives.size(); ++n) {
-      const auto& choice = entry.alternatives[n];
-      if (row.button("pick=" + entry.request_id + "/" + std::to_string(n), choice.label)) {
-        intents.push_back(PickName{choice.full_name});
-        scroll_to_name(ctx);
-      }
+    for (const auto& choice : card.alternatives) {
+      if (!row.button(choice)) continue;
+      act(true, choice, intents);
+      scroll_to_name(ctx);
     }
   }
 
   ButtonRow actions(ctx, inner);
-  if (entry.can_ask_again &&
-      actions.button("ask_again=" + entry.request_id, core::tr(vm.lang, Msg::action_ask_again))) {
-    intents.push_back(RequestPermission{});
-  }
-  if (entry.can_resend &&
-      actions.button("resend=" + entry.request_id, core::tr(vm.lang, Msg::action_resend))) {
-    intents.push_back(Resend{entry.request_id});
-  }
-  if (entry.offer_invite_another &&
-      actions.button("invite_another", core::tr(vm.lang, Msg::action_invite_another))) {
-    intents.push_back(InviteAnother{});
-    ImGui::SetScrollY(0.0f);  // back to the top of the form, which is now empty
+  for (const auto& action : card.actions) {
+    if (!actions.button(action)) continue;
+    act(true, action, intents);
+    if (action.action && std::holds_alternative<app::InviteAnother>(*action.action)) {
+      ImGui::SetScrollY(0.0f);  // back to the top of the form, which is now empty
+    }
   }
 
   ImGui::PopItemWidth();
@@ -174,43 +168,41 @@ void draw_entry(const DrawContext& ctx, const FormViewModel& vm, const Submissio
   draw->ChannelsSetCurrent(0);
   const float rounding = 0.3f * em;
   const ImVec2 max(top.x + width, bottom);
-  const ImU32 tone = bar_colour(ctx, entry);
-  draw->AddRectFilled(top, max, with_alpha(tone, ctx.theme == Theme::dark ? 22u : 14u), rounding);
+  const ImU32 tone = bar_colour(ctx, card);
+  draw->AddRectFilled(top, max, with_alpha(tone, ctx.theme == app::Theme::dark ? 22u : 14u), rounding);
   draw->AddRect(top, max, p.field_border, rounding, ImDrawFlags_None, 1.0f);
   draw->AddRectFilled(top, ImVec2(top.x + bar, bottom), tone, rounding, ImDrawFlags_RoundCornersLeft);
   draw->ChannelsMerge();
 }
 
-void draw_copy_notice(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {
+void draw_copy_notice(const DrawContext& ctx, const app::FeedSection& feed,
+                      std::vector<app::Intent>& intents) {
   const float width = ImGui::CalcItemWidth();
-  text_block(ctx, ctx.fonts.body, palette(ctx.theme).text_secondary, core::tr(vm.lang, Msg::copy_notice_hint),
-             width);
-  if (secondary_button(ctx, "copy_notice", core::tr(vm.lang, Msg::action_copy_notice), true, 2.0f, width)) {
-    intents.push_back(CopyAdvanceNotice{});
-  }
-  if (vm.copied_notice) {
+  text_block(ctx, ctx.fonts.body, palette(ctx.theme).text_secondary, feed.copy_hint, width);
+  act(secondary_button(ctx, feed.copy_notice, 2.0f, width), feed.copy_notice, intents);
+  if (!feed.copied.text.empty()) {
     ImGui::SameLine(0.0f, 0.6f * ctx.fonts.em);
-    const std::string_view done = core::tr(vm.lang, Msg::copy_notice_done);
     // On the button's text line: down by the button's padding.
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-    text_block(ctx, ctx.fonts.strong, palette(ctx.theme).success, "\xE2\x9C\x93 " + std::string(done), width);
-    record_status(ctx, "copy_notice.done", std::string(done));
+    text_block(ctx, ctx.fonts.strong, tone_colour(ctx.theme, feed.copied.tone),
+               "\xE2\x9C\x93 " + feed.copied.text, width);
+    record_status(ctx, feed.copied.id, feed.copied.text);
   }
 }
 
 }  // namespace
 
-void draw_feed(const DrawContext& ctx, const FormViewModel& vm, std::vector<Intent>& intents) {
-  if (!vm.submissions.empty()) {
+void draw_feed(const DrawContext& ctx, const app::FeedSection& feed, std::vector<app::Intent>& intents) {
+  if (!feed.cards.empty()) {
     section_gap(ctx);
-    field_label(ctx, core::tr(vm.lang, core::Msg::submissions_heading), {});
-    for (const auto& entry : vm.submissions) {
-      draw_entry(ctx, vm, entry, intents);
+    field_label(ctx, feed.heading, {});
+    for (const auto& card : feed.cards) {
+      draw_card(ctx, card, intents);
       section_gap(ctx);
     }
   }
   section_gap(ctx);
-  draw_copy_notice(ctx, vm, intents);
+  draw_copy_notice(ctx, feed, intents);
 }
 
 }  // namespace verji::ui

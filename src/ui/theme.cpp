@@ -50,9 +50,9 @@ ImVec4 v4(ImU32 c, float alpha_scale = 1.0f) {
 
 }  // namespace
 
-const Palette& palette(Theme theme) noexcept { return theme == Theme::dark ? kDark : kLight; }
+const Palette& palette(app::Theme theme) noexcept { return theme == app::Theme::dark ? kDark : kLight; }
 
-void apply_style(ImGuiStyle& style, Theme theme, float em) {
+void apply_style(ImGuiStyle& style, app::Theme theme, float em) {
   style = ImGuiStyle();
   const Palette& p = palette(theme);
 

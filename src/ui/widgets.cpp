@@ -11,6 +11,10 @@
 namespace verji::ui {
 namespace {
 
+using app::ControlBox;
+using app::ControlRole;
+using app::TextKind;
+
 // ImGui ids come from our stable ids, never from labels, so a language switch keeps edit state.
 std::string imgui_id(std::string_view label, std::string_view id) {
   std::string out(label);
@@ -131,7 +135,7 @@ void wrap_paragraph(const ImFont& font, std::string_view text, std::size_t begin
 // (when any) on the highlight colour; returns the box of each mark's first line.
 std::vector<std::pair<ImVec2, ImVec2>> draw_wrapped(const DrawContext& ctx, std::string_view text,
                                                     ImFont* font, ImU32 colour,
-                                                    const std::vector<Mark>& marks) {
+                                                    const std::vector<app::Span>& marks) {
   std::vector<std::pair<ImVec2, ImVec2>> mark_boxes(marks.size(), {ImVec2(-1, -1), ImVec2(-1, -1)});
   const float width = ImGui::CalcItemWidth();
   const auto lines = wrap_lines(*font, text, width);
@@ -169,7 +173,8 @@ void wrapped_text(const DrawContext& ctx, std::string_view text, ImFont* font, I
   draw_wrapped(ctx, text, font, colour, {});
 }
 
-ImU32 tone_colour(Theme theme, Tone tone) {
+ImU32 tone_colour(app::Theme theme, app::Tone tone) {
+  using app::Tone;
   const Palette& p = palette(theme);
   switch (tone) {
     case Tone::neutral: return p.text;
@@ -202,26 +207,26 @@ void field_label(const DrawContext& ctx, std::string_view label, std::string_vie
   secondary_text(ctx, hint);
 }
 
-TextFieldEvents text_field(const DrawContext& ctx, const TextFieldSpec& spec, std::string_view value) {
-  field_label(ctx, spec.label, spec.hint);
+TextFieldEvents text_field(const DrawContext& ctx, const app::TextFieldView& field,
+                           const Reformat& reformat) {
+  const app::ControlView& control = field.control;
+  field_label(ctx, control.label, control.help);
 
   const float em = ctx.fonts.em;
-  std::string buffer(value);
-  EditRules rules{spec.max_bytes, spec.reformat ? &spec.reformat : nullptr};
+  std::string buffer(control.value);
+  EditRules rules{field.max_bytes, reformat ? &reformat : nullptr};
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
   const bool callback = rules.max_bytes > 0 || rules.reformat != nullptr;
   if (callback) flags |= ImGuiInputTextFlags_CallbackEdit;
 
   ImGui::PushStyleColor(ImGuiCol_Border, palette(ctx.theme).field_border);
   bool edited = false;
-  const std::string_view name = core::field_name(spec.field);
-  const std::string id = imgui_id({}, name);
-  const std::string placeholder(spec.placeholder);
-  if (spec.kind == TextKind::multiline) {
+  const std::string id = imgui_id({}, control.id);
+  if (field.kind == TextKind::multiline) {
     edited = ImGui::InputTextMultiline(id.c_str(), &buffer, ImVec2(ImGui::CalcItemWidth(), 5.0f * em), flags,
                                        callback ? on_edit : nullptr, &rules);
   } else {
-    edited = ImGui::InputTextWithHint(id.c_str(), placeholder.c_str(), &buffer, flags,
+    edited = ImGui::InputTextWithHint(id.c_str(), field.placeholder.c_str(), &buffer, flags,
                                       callback ? on_edit : nullptr, &rules);
   }
   ImGui::PopStyleColor();
@@ -230,59 +235,60 @@ TextFieldEvents text_field(const DrawContext& ctx, const TextFieldSpec& spec, st
   events.left = ImGui::IsItemDeactivated();
   ControlBox box;
   box.role = ControlRole::text_field;
-  box.id = std::string(name);
-  box.label = std::string(spec.label);
-  box.kind = spec.kind;
+  box.id = control.id;
+  box.label = control.label;
+  box.kind = field.kind;
   box.focused = ImGui::IsItemActive();
   if (box.focused) draw_focus_ring(ctx);
   record(ctx, std::move(box));
 
-  if (edited && buffer != value) events.text = std::move(buffer);
+  if (edited && buffer != control.value) events.text = std::move(buffer);
   return events;
 }
 
-bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked) {
+bool radio_button(const DrawContext& ctx, const app::ControlView& control) {
   // ImGui sizes the circle by the frame height, which is made for text fields; a radio gets a
   // circle of about 1.3 em.
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
-  const bool clicked = ImGui::RadioButton(imgui_id(label, id).c_str(), checked);
+  const bool clicked = ImGui::RadioButton(imgui_id(control.label, control.id).c_str(), control.checked);
   ImGui::PopStyleVar();
 
   ControlBox box;
   box.role = ControlRole::radio;
-  box.id = std::string(id);
-  box.label = std::string(label);
-  box.checked = checked;
+  box.id = control.id;
+  box.label = control.label;
+  box.checked = control.checked;
   box.focused = ImGui::IsItemFocused();
   record(ctx, std::move(box));
   return clicked;
 }
 
-bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked) {
+bool checkbox(const DrawContext& ctx, const app::ControlView& control) {
   // The label wraps in the form's column: ImGui's own check box label does not wrap, so the box
   // is drawn without one and the text beside it.
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.15f * ctx.fonts.em, 0.15f * ctx.fonts.em));
-  bool value = checked;
-  const bool clicked = ImGui::Checkbox(imgui_id({}, id).c_str(), &value);
+  bool value = control.checked;
+  const bool clicked = ImGui::Checkbox(imgui_id({}, control.id).c_str(), &value);
   ImGui::PopStyleVar();
   ControlBox box;
   box.role = ControlRole::checkbox;
-  box.id = std::string(id);
-  box.label = std::string(label);
-  box.checked = checked;
+  box.id = control.id;
+  box.label = control.label;
+  box.checked = control.checked;
   box.focused = ImGui::IsItemFocused();
   record(ctx, std::move(box));
   const float indent = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::PushItemWidth(ImGui::CalcItemWidth() - indent);
-  wrapped_text(ctx, label, ctx.fonts.body, palette(ctx.theme).text);
+  wrapped_text(ctx, control.label, ctx.fonts.body, palette(ctx.theme).text);
   ImGui::PopItemWidth();
   return clicked;
 }
 
-bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled) {
+bool primary_button(const DrawContext& ctx, const app::ControlView& control) {
   const float em = ctx.fonts.em;
-  const std::string text = imgui_id(label, id);
+  const bool enabled = !control.disabled;
+  const std::string text = imgui_id(control.label, control.id);
   ImGui::PushFont(ctx.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).accent_text);
   ImGui::BeginDisabled(!enabled);
@@ -292,11 +298,15 @@ bool primary_button(const DrawContext& ctx, std::string_view id, std::string_vie
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
-  return record_button(ctx, id, label, enabled, clicked);
+  const bool acts = record_button(ctx, control.id, control.label, enabled, clicked);
+  if (control.focus) focus_last_item();
+  return acts;
 }
 
-bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
-                      float height_em, float max_width) {
+bool secondary_button(const DrawContext& ctx, const app::ControlView& control, float height_em,
+                      float max_width) {
+  const std::string_view label = control.label;
+  const bool enabled = !control.disabled;
   const float em = ctx.fonts.em;
   const Palette& p = palette(ctx.theme);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -317,7 +327,7 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
       height = std::max(height, text_height + (height_em * em - ImGui::GetFontSize()));
     }
   }
-  const std::string text = imgui_id(shown, id);
+  const std::string text = imgui_id(shown, control.id);
   ImGui::PushStyleColor(ImGuiCol_Button, p.field_background);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.field_border);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.field_border);
@@ -330,12 +340,14 @@ bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_v
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(5);
 
-  return record_button(ctx, id, label, enabled, clicked);
+  const bool acts = record_button(ctx, control.id, control.label, enabled, clicked);
+  if (control.focus) focus_last_item();
+  return acts;
 }
 
-bool link_button(const DrawContext& ctx, std::string_view id, std::string_view label) {
+bool link_button(const DrawContext& ctx, const app::ControlView& control) {
   const Palette& p = palette(ctx.theme);
-  const std::string text = imgui_id(label, id);
+  const std::string text = imgui_id(control.label, control.id);
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0, 0, 0, 0));
@@ -352,7 +364,11 @@ bool link_button(const DrawContext& ctx, std::string_view id, std::string_view l
   const float thickness = std::max(1.0f, (ImGui::IsItemHovered() ? 0.12f : 0.07f) * ctx.fonts.em);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x + pad, max.y - thickness - 0.05f * ctx.fonts.em),
                                             ImVec2(max.x - pad, max.y - 0.05f * ctx.fonts.em), p.focus);
-  return record_button(ctx, id, label, true, clicked);
+  return record_button(ctx, control.id, control.label, !control.disabled, clicked);
+}
+
+void act(bool activated, const app::ControlView& control, std::vector<app::Intent>& intents) {
+  if (activated && control.action) intents.push_back(*control.action);
 }
 
 void record_status(const DrawContext& ctx, std::string_view id, std::string label) {
@@ -376,12 +392,14 @@ bool enter_on_last_item() {
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
 }
 
-void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone) {
-  if (text.empty()) return;
+void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }
+
+void status_text(const DrawContext& ctx, const app::Line& line) {
+  if (line.text.empty()) return;
   ImGui::BeginGroup();
-  wrapped_text(ctx, text, ctx.fonts.body, tone_colour(ctx.theme, tone));
+  wrapped_text(ctx, line.text, ctx.fonts.body, tone_colour(ctx.theme, line.tone));
   ImGui::EndGroup();
-  record_status(ctx, id, std::string(text));
+  record_status(ctx, line.id, line.text);
 }
 
 }  // namespace verji::ui
@@ -402,7 +420,7 @@ std::vector<TextLine> wrap_lines(const ImFont& font, std::string_view text, floa
 }
 
 void marked_text(const DrawContext& ctx, std::string_view id, std::string_view text,
-                 const std::vector<Mark>& marks) {
+                 const std::vector<app::Span>& marks) {
   if (text.empty()) return;
   const auto boxes = draw_wrapped(ctx, text, ctx.fonts.body, palette(ctx.theme).text, marks);
   if (ctx.layout == nullptr) return;
@@ -418,7 +436,7 @@ void marked_text(const DrawContext& ctx, std::string_view id, std::string_view t
   }
 }
 
-void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<SummaryRow>& rows) {
+void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<app::SummaryRow>& rows) {
   std::string all;
   ImGui::BeginGroup();
   for (const auto& row : rows) {

@@ -1,2 +1,2 @@
-// Must NOT compile: compiled with the core's purity rule by the test core_purity_rejects_imgui.
+// Must NOT compile: built under a layer's rule by the tests layer_rule.<layer>_rejects_imgui.
 #include <imgui.h>

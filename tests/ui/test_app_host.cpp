@@ -5,6 +5,7 @@
 #include "verji/app/app.h"
 #include "verji/core/phone.h"
 #include "verji/core/username.h"
+#include "view_queries.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -16,13 +17,14 @@ using json = nlohmann::json;
 using verji::app::App;
 using verji::app::Config;
 using verji::app::Connection;
+using verji::app::ControlBox;
 using verji::core::Field;
 using verji::test::centre;
 using verji::test::click_at;
 using verji::test::frame;
-using verji::test::HeadlessImGui;
 using verji::test::label_of;
-using verji::ui::ControlBox;
+using verji::test::Screen;
+using verji::test::TestApp;
 
 namespace {
 
@@ -37,9 +39,8 @@ Config hosted_config() {
 
 // The Matrix client's side, driven by the test.
 struct Host {
-  explicit Host(App& a) : app(a) {}
-  App& app;
-  verji::core::Millis now = 1000;
+  explicit Host(TestApp& a) : app(a) {}
+  TestApp& app;
   int next = 0;
   std::vector<json> sent;  // every message the widget posted, in order
 
@@ -49,7 +50,7 @@ struct Host {
     sent.insert(sent.end(), fresh.begin(), fresh.end());
     return fresh;
   }
-  void deliver(const json& message) { app.on_host_message(message.dump(), now); }
+  void deliver(const json& message) { app.on_host_message(message.dump()); }
   json request(const std::string& action, json data) {
     json r = {{"api", "toWidget"},
               {"widgetId", kWidget},
@@ -73,7 +74,7 @@ struct Host {
   }
   // Element's order with waitForIframeLoad: capabilities, then notify_capabilities.
   void handshake(const std::vector<std::string>& approved) {
-    app.connect(now);
+    app.connect();
     for (const auto& m : drain()) {
       if (m["action"] == "content_loaded") respond(m, {{"error", {{"message", "Improper sequence"}}}});
       if (m["action"] == "supported_api_versions") respond(m, {{"supported_versions", {"0.0.2"}}});
@@ -101,14 +102,14 @@ struct Host {
   }
 };
 
-void click(HeadlessImGui& ui, App& app, std::string_view id) {
+void click(Screen& ui, App& app, std::string_view id) {
   frame(ui, app);
-  const ControlBox* box = app.layout().find(id);
+  const ControlBox* box = ui.layout.find(id);
   REQUIRE(box != nullptr);
   click_at(ui, app, centre(*box));
 }
 
-void fill(HeadlessImGui& ui, App& app, Field field, std::string_view text) {
+void fill(Screen& ui, App& app, Field field, std::string_view text) {
   click(ui, app, verji::core::field_name(field));
   ui.type(text);
   frame(ui, app);
@@ -136,8 +137,8 @@ struct HostedWidget {
     app.after_present();
     host.handshake(all_capabilities());
   }
-  HeadlessImGui ui;
-  App app;
+  Screen ui;
+  TestApp app;
   Host host;
 };
 
@@ -158,8 +159,8 @@ json invite_ola(HostedWidget& widget, const std::string& event_id) {
 }  // namespace
 
 TEST_CASE("an invitation is posted once and follows the CompanyBot to success", "[app][host]") {
-  HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-  App app(hosted_config());
+  Screen ui(ImVec2(420.0f, 2400.0f));
+  TestApp app(hosted_config());
   app.after_present();
   Host host(app);
   CHECK(app.connection() == Connection::connecting);
@@ -167,13 +168,13 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   REQUIRE(app.connection() == Connection::ready);
 
   frame(ui, app);
-  CHECK(app.layout().find("create")->disabled);  // the form is empty
+  CHECK(ui.layout.find("create")->disabled);  // the form is empty
   fill(ui, app, Field::email, "kari.nordmann@firma.no");
   fill(ui, app, Field::full_name, "Kari Nordmann");
   fill(ui, app, Field::phone, "412 34 567");
   frame(ui, app);
-  CHECK(label_of(app, "username") == "Brukernavnet blir trolig @karinordmann:prod.verji.app");
-  REQUIRE_FALSE(app.layout().find("create")->disabled);
+  CHECK(label_of(ui, "username") == "Brukernavnet blir trolig @karinordmann:prod.verji.app");
+  REQUIRE_FALSE(ui.layout.find("create")->disabled);
 
   click(ui, app, "create");
   click(ui, app, "confirm.send");
@@ -190,7 +191,7 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
 
   // A second click on the unchanged form sends nothing: the button is off.
   frame(ui, app);
-  CHECK(app.layout().find("create")->disabled);
+  CHECK(ui.layout.find("create")->disabled);
   click(ui, app, "create");
   host.drain();
   CHECK(host.requests("send_event").size() == 1);
@@ -200,18 +201,18 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   host.respond(sends[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$invite"}});
   frame(ui, app);
   const std::string entry = "submission=" + request_id;
-  CHECK(label_of(app, entry) == "Sendt – venter på CompanyBot");
+  CHECK(label_of(ui, entry) == "Sendt – venter på CompanyBot");
 
   host.room_event("$p", kBot, {{"msgtype", "m.notice"}, {"body", "Processing, please wait..."}});
   frame(ui, app);
-  CHECK(label_of(app, entry) == "Behandler …");
+  CHECK(label_of(ui, entry) == "Behandler …");
   // A "Success" from someone else is not the bot's.
   host.room_event("$m", "@mallory:prod.verji.app", {{"msgtype", "m.text"}, {"body", "Success"}});
   frame(ui, app);
-  CHECK(label_of(app, entry) == "Behandler …");
+  CHECK(label_of(ui, entry) == "Behandler …");
   host.room_event("$s", kBot, {{"msgtype", "m.notice"}, {"body", "Success"}});
   frame(ui, app);
-  CHECK(label_of(app, entry).rfind("Opprettet", 0) == 0);
+  CHECK(label_of(ui, entry).rfind("Opprettet", 0) == 0);
   host.drain();
   CHECK(host.requests("send_event").size() == 1);
 }
@@ -223,15 +224,15 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"));
   frame(ui, app);
   const std::string id1 = request_id_of(first);
-  CHECK(label_of(app, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
-  CHECK(label_of(app, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
+  CHECK(label_of(ui, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
+  CHECK(label_of(ui, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
 
   // The admin changes the name and sends again: a new request with its own id.
-  CHECK(app.layout().find("create")->disabled);
+  CHECK(ui.layout.find("create")->disabled);
   fill(ui, app, Field::full_name, " Berg");  // the caret is at the end of "Ola Nordmann"
   CHECK(app.form().full_name == "Ola Nordmann Berg");
   frame(ui, app);  // the edit is applied after the frame that saw it
-  REQUIRE_FALSE(app.layout().find("create")->disabled);
+  REQUIRE_FALSE(ui.layout.find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
@@ -242,16 +243,16 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
 }
 
 TEST_CASE("host theme and language changes apply live", "[app][host]") {
-  HeadlessImGui ui;
-  App app(hosted_config());
+  Screen ui;
+  TestApp app(hosted_config());
   Host host(app);
   host.handshake(all_capabilities());
-  CHECK(app.config().theme == verji::ui::Theme::light);
+  CHECK(app.config().theme == verji::app::Theme::light);
   auto r = host.request("theme_change", {{"name", "dark"}});
-  CHECK(app.config().theme == verji::ui::Theme::dark);
+  CHECK(app.config().theme == verji::app::Theme::dark);
   host.request("language_change", {{"lang", "en-GB"}});
   frame(ui, app);
-  CHECK(app.layout().find("email")->label == "E-mail address");
+  CHECK(ui.layout.find("email")->label == "E-mail address");
   // Both requests were answered.
   int answered = 0;
   for (const auto& m : host.drain()) answered += m.contains("response") ? 1 : 0;
@@ -259,26 +260,26 @@ TEST_CASE("host theme and language changes apply live", "[app][host]") {
 }
 
 TEST_CASE("a denied send capability is explained and can be asked for again", "[app][host]") {
-  HeadlessImGui ui;
-  App app(hosted_config());
+  Screen ui;
+  TestApp app(hosted_config());
   Host host(app);
   host.handshake({"io.element.requires_client"});
   frame(ui, app);
-  CHECK(label_of(app, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
+  CHECK(label_of(ui, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
   click(ui, app, "request_permission");
   host.drain();
   CHECK(host.requests("org.matrix.msc2974.request_capabilities").size() == 1);
 }
 
 TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][host]") {
-  HeadlessImGui ui;
-  App app(hosted_config());
+  Screen ui;
+  TestApp app(hosted_config());
   app.refuse_host("https://evil.example");
-  app.connect(0);
+  app.connect();
   frame(ui, app);
   CHECK(app.connection() == Connection::refused);
-  CHECK(label_of(app, "connection").find("https://evil.example") != std::string::npos);
-  CHECK(app.layout().find("create")->disabled);
+  CHECK(label_of(ui, "connection").find("https://evil.example") != std::string::npos);
+  CHECK(ui.layout.find("create")->disabled);
   CHECK(app.take_outbound().empty());
 }
 
@@ -290,21 +291,21 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
   fill(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
   frame(ui, app);
   REQUIRE(app.validation().needs_confirmation());
-  CHECK(app.layout().find("create")->disabled);
-  const ControlBox* confirm = app.layout().find("confirm_sensitive");
+  CHECK(ui.layout.find("create")->disabled);
+  const ControlBox* confirm = ui.layout.find("confirm_sensitive");
   REQUIRE(confirm != nullptr);
   CHECK_FALSE(confirm->checked);
 
   click(ui, app, "confirm_sensitive");
   frame(ui, app);
-  CHECK(app.layout().find("confirm_sensitive")->checked);
-  CHECK_FALSE(app.layout().find("create")->disabled);
+  CHECK(ui.layout.find("confirm_sensitive")->checked);
+  CHECK_FALSE(ui.layout.find("create")->disabled);
 
   // Changing the message asks again.
   fill(ui, app, Field::welcome_message, "!");
   frame(ui, app);
-  CHECK_FALSE(app.layout().find("confirm_sensitive")->checked);
-  CHECK(app.layout().find("create")->disabled);
+  CHECK_FALSE(ui.layout.find("confirm_sensitive")->checked);
+  CHECK(ui.layout.find("create")->disabled);
   click(ui, app, "confirm_sensitive");
   click(ui, app, "create");
   click(ui, app, "confirm.send");
@@ -319,10 +320,10 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   auto& [ui, app, host] = widget;
   invite_ola(widget, "$i1");
   frame(ui, app);
-  CHECK(app.layout().find("create")->disabled);  // sent, waiting for the bot
+  CHECK(ui.layout.find("create")->disabled);  // sent, waiting for the bot
   host.room_event("$f", kBot, bot_reply("$i1", "Failed: the licence allows no more users"));
   frame(ui, app);
-  CHECK_FALSE(app.layout().find("create")->disabled);
+  CHECK_FALSE(ui.layout.find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
   auto both = (host.drain(), host.requests("send_event"));
@@ -331,38 +332,35 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
 }
 
 TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app][host]") {
-  HeadlessImGui ui;
-  App app(hosted_config());
+  Screen ui;
+  TestApp app(hosted_config());
   app.refuse_host("");
   frame(ui, app);
-  CHECK(label_of(app, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
+  CHECK(label_of(ui, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
 }
 
 // --- the status feed (issue 5): each invitation's card, its actions, the advance notice ------------
 
 namespace {
 
-using verji::ui::Tone;
+using verji::app::Tone;
 
 // A form filled and sent through the intents the form's buttons give ("Opprett", then the confirm
 // step's "Send invitation" where there is one); returns the request's send_event.
 json send_invite(Host& host, const std::string& email, const std::string& name) {
-  App& app = host.app;
-  app.dispatch(verji::ui::EditText{Field::email, email});
-  app.dispatch(verji::ui::EditText{Field::full_name, name});
-  app.dispatch(verji::ui::Submit{});
-  app.dispatch(verji::ui::SendInvite{});
+  TestApp& app = host.app;
+  app.dispatch(verji::app::EditText{Field::email, email});
+  app.dispatch(verji::app::EditText{Field::full_name, name});
+  app.dispatch(verji::app::Submit{});
+  app.dispatch(verji::app::SendInvite{});
   host.drain();
   const auto sends = host.requests("send_event");
   REQUIRE_FALSE(sends.empty());
   return sends.back();
 }
 
-const verji::ui::SubmissionEntry* entry_of(const App& app, const std::string& request_id) {
-  for (const auto& e : app.view_model().submissions) {
-    if (e.request_id == request_id) return &e;
-  }
-  return nullptr;
+const verji::app::FeedCard* entry_of(const App& app, const std::string& request_id) {
+  return verji::test::card_of(app.view(), request_id);
 }
 
 struct Answer {
@@ -445,16 +443,16 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
     const auto* entry = entry_of(app, id);
     REQUIRE(entry != nullptr);
     CHECK(entry->title == "John Peter Doe (john@firma.no)");
-    CHECK(entry->tone == answer.tone);
-    CHECK(label_of(app, "submission=" + id) == answer.state);
-    CHECK(label_of(app, "submission=" + id + ".detail") == answer.detail);
+    CHECK(entry->state.tone == answer.tone);
+    CHECK(label_of(ui, "submission=" + id) == answer.state);
+    CHECK(label_of(ui, "submission=" + id + ".detail") == answer.detail);
     CHECK(entry->detail_is_quote == (answer.detail.rfind("«", 0) == 0));
     const bool busy = std::string(answer.name) == "processing";
     CHECK(entry->busy == busy);
     CHECK(app.animating() == busy);
     std::vector<std::string> offered;
-    for (const auto& c : app.layout().controls) {
-      if (c.role == verji::ui::ControlRole::button && c.id != "create" && c.id != "copy_notice")
+    for (const auto& c : ui.layout.controls) {
+      if (c.role == verji::app::ControlRole::button && c.id != "create" && c.id != "copy_notice")
         offered.push_back(c.id);
     }
     std::vector<std::string> expected;
@@ -487,47 +485,47 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
   REQUIRE(entry != nullptr);
   REQUIRE(entry->alternatives.size() == expected.size());
   for (std::size_t n = 0; n < expected.size(); ++n) {
-    const ControlBox* button = app.layout().find("pick=" + id + "/" + std::to_string(n));
+    const ControlBox* button = ui.layout.find("pick=" + id + "/" + std::to_string(n));
     REQUIRE(button != nullptr);
     CHECK(button->label == expected[n].full_name + " → " + expected[n].username);
   }
-  CHECK(app.layout().find("create")->disabled);  // the form is as it was sent
+  CHECK(ui.layout.find("create")->disabled);  // the form is as it was sent
 
   click(ui, app, "pick=" + id + "/1");
   CHECK(app.form().full_name == expected[1].full_name);
   CHECK(app.form().email == "ola@firma.no");  // the rest of the form stays
   frame(ui, app);
-  CHECK_FALSE(app.layout().find("create")->disabled);
-  CHECK(label_of(app, "username").find("@" + expected[1].username + ":") != std::string::npos);
+  CHECK_FALSE(ui.layout.find("create")->disabled);
+  CHECK(label_of(ui, "username").find("@" + expected[1].username + ":") != std::string::npos);
 
-  app.dispatch(verji::ui::Submit{});
-  app.dispatch(verji::ui::SendInvite{});
+  app.dispatch(verji::app::Submit{});
+  app.dispatch(verji::app::SendInvite{});
   auto sends = (host.drain(), host.requests("send_event"));
   REQUIRE(sends.size() == 2);
   CHECK(sends[1]["data"]["content"]["app.verji.invite"]["full_name"] == expected[1].full_name);
   CHECK(request_id_of(sends[1]) != id);
   frame(ui, app);
   // Both are listed, newest first; the first keeps its answer.
-  REQUIRE(app.view_model().submissions.size() == 2);
-  CHECK(app.view_model().submissions[0].request_id == request_id_of(sends[1]));
-  CHECK(label_of(app, "submission=" + id) == "Brukernavnet olajohannordmann er opptatt");
+  REQUIRE(app.view().feed.cards.size() == 2);
+  CHECK(app.view().feed.cards[0].request_id == request_id_of(sends[1]));
+  CHECK(label_of(ui, "submission=" + id) == "Brukernavnet olajohannordmann er opptatt");
 }
 
 TEST_CASE("feed: invite another clears the form for the next person and keeps the list",
           "[app][host][feed]") {
   HostedWidget widget;
   auto& [ui, app, host] = widget;
-  app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
-  app.dispatch(verji::ui::EditText{Field::welcome_message, "Passordet er sommer2026"});
-  app.dispatch(verji::ui::ConfirmSensitive{true});
+  app.dispatch(verji::app::EditText{Field::phone, "412 34 567"});
+  app.dispatch(verji::app::EditText{Field::welcome_message, "Passordet er sommer2026"});
+  app.dispatch(verji::app::ConfirmSensitive{true});
   const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
   const std::string id = request_id_of(send);
   host.post(send, "$i1");
   frame(ui, app);
-  CHECK(app.layout().find("invite_another") == nullptr);  // not before the bot said it is done
+  CHECK(ui.layout.find("invite_another") == nullptr);  // not before the bot said it is done
   host.room_event("$s", kBot, bot_reply("$i1", "Success"));
   frame(ui, app);
-  REQUIRE(app.layout().find("invite_another") != nullptr);
+  REQUIRE(ui.layout.find("invite_another") != nullptr);
 
   click(ui, app, "invite_another");
   CHECK(app.form().email.empty());
@@ -535,20 +533,20 @@ TEST_CASE("feed: invite another clears the form for the next person and keeps th
   CHECK(app.form().phone.empty());
   CHECK(app.form().welcome_message.empty());
   CHECK_FALSE(app.form().verification_chosen);
-  CHECK_FALSE(app.view_model().confirmed);
+  CHECK_FALSE(app.view().form.confirm_sensitive.has_value());  // nothing left to confirm
   frame(ui, app);
-  CHECK(app.layout().find("create")->disabled);
-  CHECK(app.layout().find("create.hint") == nullptr);  // a fresh form: no errors shown yet
-  CHECK(app.layout().find("email.note0") == nullptr);
-  CHECK(label_of(app, "submission=" + id) == "Opprettet");
-  CHECK(app.layout().find("invite_another") == nullptr);  // nothing left to clear
+  CHECK(ui.layout.find("create")->disabled);
+  CHECK(ui.layout.find("create.hint") == nullptr);  // a fresh form: no errors shown yet
+  CHECK(ui.layout.find("email.note0") == nullptr);
+  CHECK(label_of(ui, "submission=" + id) == "Opprettet");
+  CHECK(ui.layout.find("invite_another") == nullptr);  // nothing left to clear
 
   // The next person: both invitations are listed, newest first.
   const json second = send_invite(host, "per@firma.no", "Per Hansen");
   frame(ui, app);
-  REQUIRE(app.view_model().submissions.size() == 2);
-  CHECK(app.view_model().submissions[0].request_id == request_id_of(second));
-  CHECK(app.view_model().submissions[1].request_id == id);
+  REQUIRE(app.view().feed.cards.size() == 2);
+  CHECK(app.view().feed.cards[0].request_id == request_id_of(second));
+  CHECK(app.view().feed.cards[1].request_id == id);
 }
 
 TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no clearing",
@@ -561,7 +559,7 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
     host.post(send, "$i1");
     host.room_event("$f", kBot, bot_reply("$i1", body));
     frame(ui, app);
-    CHECK(app.layout().find("invite_another") == nullptr);
+    CHECK(ui.layout.find("invite_another") == nullptr);
     CHECK(app.form().email == "kari@firma.no");
     CHECK(app.form().full_name == "Kari Nordmann");
   }
@@ -578,12 +576,12 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     host.post(send, "$i1");
     host.room_event("$p", kBot, bot_reply("$i1", "Processing, please wait..."));
     CHECK(app.animating());
-    host.now += 60000;
-    app.tick(host.now);
+    app.clock().set(app.clock().now() + 60000);
+    app.tick();
     frame(ui, app);
-    CHECK(label_of(app, "submission=" + id) == "Ikke svar ennå – vi følger med videre");
-    CHECK(label_of(app, "submission=" + id + ".detail").find("CompanyBot svarer") != std::string::npos);
-    CHECK(entry_of(app, id)->tone == Tone::warning);
+    CHECK(label_of(ui, "submission=" + id) == "Ikke svar ennå – vi følger med videre");
+    CHECK(label_of(ui, "submission=" + id + ".detail").find("CompanyBot svarer") != std::string::npos);
+    CHECK(entry_of(app, id)->state.tone == Tone::warning);
     CHECK_FALSE(app.animating());
   }
   SECTION("rate limited: send again") {
@@ -595,8 +593,8 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
                            {{"http_status", 429},
                             {"response", {{"errcode", "M_LIMIT_EXCEEDED"}, {"retry_after_ms", 0}}}}}}}});
     frame(ui, app);
-    CHECK(label_of(app, "submission=" + id) == "For mange forespørsler – prøv igjen om litt");
-    CHECK(entry_of(app, id)->tone == Tone::warning);
+    CHECK(label_of(ui, "submission=" + id) == "For mange forespørsler – prøv igjen om litt");
+    CHECK(entry_of(app, id)->state.tone == Tone::warning);
     CHECK_FALSE(app.animating());
     click(ui, app, "resend=" + id);
     host.drain();
@@ -607,15 +605,15 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
   SECTION("unknown after a timeout: checked in the room, then send again") {
     const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
     const std::string id = request_id_of(send);
-    host.now += 11000;
-    app.tick(host.now);
+    app.clock().set(app.clock().now() + 11000);
+    app.tick();
     for (const auto& m : host.drain()) {
       if (m["action"] == "org.matrix.msc2876.read_events") host.respond(m, {{"events", json::array()}});
     }
     frame(ui, app);
-    CHECK(label_of(app, "submission=" + id) == "Ukjent om invitasjonen ble sendt");
-    CHECK(label_of(app, "submission=" + id + ".detail").rfind("Står den ikke i rommet", 0) == 0);
-    CHECK(app.layout().find("resend=" + id) != nullptr);
+    CHECK(label_of(ui, "submission=" + id) == "Ukjent om invitasjonen ble sendt");
+    CHECK(label_of(ui, "submission=" + id + ".detail").rfind("Står den ikke i rommet", 0) == 0);
+    CHECK(ui.layout.find("resend=" + id) != nullptr);
     CHECK_FALSE(app.animating());
   }
   SECTION("the host withdrew the send permission: ask again, then send again") {
@@ -625,10 +623,10 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
                                          {"approved", {"io.element.requires_client"}}});
     host.respond(send, {{"error", {{"message", "Cannot send event: not allowed"}}}});
     frame(ui, app);
-    CHECK(label_of(app, "submission=" + id) == "Tilgang til å sende ble avslått");
-    CHECK(entry_of(app, id)->tone == Tone::error);
-    CHECK(app.layout().find("resend=" + id) == nullptr);
-    const ControlBox* ask = app.layout().find("ask_again=" + id);
+    CHECK(label_of(ui, "submission=" + id) == "Tilgang til å sende ble avslått");
+    CHECK(entry_of(app, id)->state.tone == Tone::error);
+    CHECK(ui.layout.find("resend=" + id) == nullptr);
+    const ControlBox* ask = ui.layout.find("ask_again=" + id);
     REQUIRE(ask != nullptr);
     CHECK(ask->label == "Be om tilgang på nytt");
     click(ui, app, "ask_again=" + id);
@@ -640,35 +638,28 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
                  {{"requested", all_capabilities()}, {"approved", all_capabilities()}});
     host.drain();
     frame(ui, app);
-    CHECK(app.layout().find("ask_again=" + id) == nullptr);
-    CHECK(app.layout().find("resend=" + id) != nullptr);
+    CHECK(ui.layout.find("ask_again=" + id) == nullptr);
+    CHECK(ui.layout.find("resend=" + id) != nullptr);
   }
 }
 
 TEST_CASE("feed: copy advance notice puts the text on the clipboard, in the admin's language",
           "[app][feed]") {
-  static std::string clipboard;
-  static int copies = 0;
   for (const auto lang : {verji::core::Lang::nb, verji::core::Lang::en}) {
     const bool nb = lang == verji::core::Lang::nb;
     INFO((nb ? "nb" : "en"));
-    HeadlessImGui ui(ImVec2(420.0f, 2400.0f));
-    ImGuiIO& io = ImGui::GetIO();
-    io.SetClipboardTextFn = [](void*, const char* text) {
-      clipboard = text;
-      ++copies;
-    };
-    clipboard.clear();
-    copies = 0;
+    Screen ui(ImVec2(420.0f, 2400.0f));
     Config config;
     config.lang = lang;
-    App app(config);
+    TestApp app(config);
+    const std::string& clipboard = app.clipboard().text();
+    const int& copies = app.clipboard().writes();
     app.after_present();
     frame(ui, app);
-    const ControlBox* button = app.layout().find("copy_notice");
+    const ControlBox* button = ui.layout.find("copy_notice");
     REQUIRE(button != nullptr);
     CHECK(button->label == (nb ? "Kopier forhåndsvarsel" : "Copy advance notice"));
-    CHECK(app.layout().find("copy_notice.done") == nullptr);
+    CHECK(ui.layout.find("copy_notice.done") == nullptr);
     CHECK_FALSE(app.animating());
 
     click(ui, app, "copy_notice");
@@ -679,25 +670,33 @@ TEST_CASE("feed: copy advance notice puts the text on the clipboard, in the admi
     CHECK(clipboard.find(nb ? "kryptert" : "encrypted") != std::string::npos);
     CHECK(clipboard.find("SMS") == std::string::npos);  // no phone: no code by SMS
     frame(ui, app);                                     // the click is applied after the frame that saw it
-    CHECK(label_of(app, "copy_notice.done") == (nb ? "Kopiert" : "Copied"));
-    CHECK(app.animating());  // the note goes away by itself
+    CHECK(label_of(ui, "copy_notice.done") == (nb ? "Kopiert" : "Copied"));
+    // The note goes away by itself, at a deadline: the idle loop wakes for it (nothing animates).
+    REQUIRE(app.next_deadline().has_value());
+    CHECK(*app.next_deadline() == app.clock().now() + 3000);
+    CHECK_FALSE(app.animating());
 
     // A mobile number with SMS chosen: the code by SMS is mentioned.
-    app.dispatch(verji::ui::EditText{Field::phone, "412 34 567"});
-    app.dispatch(verji::ui::ChooseVerification{verji::core::Verification::sms});
+    app.dispatch(verji::app::EditText{Field::phone, "412 34 567"});
+    app.dispatch(verji::app::ChooseVerification{verji::core::Verification::sms});
     click(ui, app, "copy_notice");
     CHECK(copies == 2);
     CHECK(clipboard.find("SMS") != std::string::npos);
     // ... and not with e-mail chosen.
-    app.dispatch(verji::ui::ChooseVerification{verji::core::Verification::email});
+    app.dispatch(verji::app::ChooseVerification{verji::core::Verification::email});
     click(ui, app, "copy_notice");
     CHECK(clipboard.find("SMS") == std::string::npos);
 
-    // A few seconds later the note is gone, and nothing moves any more.
-    io.DeltaTime = 1.0f;
-    for (int i = 0; i < 4; ++i) frame(ui, app);
-    io.DeltaTime = 1.0f / 60.0f;
-    CHECK(app.layout().find("copy_notice.done") == nullptr);
+    // A few seconds later the note is gone, and nothing is due any more.
+    app.clock().set(app.clock().now() + 2999);
+    CHECK_FALSE(app.tick());
+    frame(ui, app);
+    CHECK(ui.layout.find("copy_notice.done") != nullptr);
+    app.clock().set(app.clock().now() + 1);
+    CHECK(app.tick());
+    frame(ui, app);
+    CHECK(ui.layout.find("copy_notice.done") == nullptr);
+    CHECK_FALSE(app.next_deadline().has_value());
     CHECK_FALSE(app.animating());
   }
 }

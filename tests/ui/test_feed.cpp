@@ -1,7 +1,9 @@
 // The status feed's view (src/ui/feed_view.cpp) on its own: its lines (ui::wrap_lines) keep Matrix ids
 // whole, and the cards drawn from a hand-made view model (ids, order, the busy indicator).
 #include "headless.h"
-#include "verji/ui/form_view.h"
+#include "verji/app/state.h"
+#include "verji/app/view_model.h"
+#include "verji/ui/widget_view.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,24 +28,40 @@ std::vector<std::string> wrap_at_spaces(const ImFont& font, float, std::string_v
   return lines;
 }
 
-// The whole form view with no invitation yet, in a window of `size`: draw() runs one frame with a
-// fresh layout and returns the intents.
+// The whole widget as an empty app state derives it, in a window of `size`, with cards put into its
+// feed by hand: draw() runs one frame with a fresh layout and returns the intents.
 struct FeedScene {
-  explicit FeedScene(ImVec2 size) : ui(size), ctx{verji::ui::Theme::light, ui.fonts(), &layout} {
-    vm.form = &form;
-  }
-  std::vector<verji::ui::Intent> draw() {
-    return ui.frame([&] {
-      layout.clear();
-      return verji::ui::draw_form(ctx, vm);
-    });
+  explicit FeedScene(ImVec2 size)
+      : ui(size), ctx{verji::app::Theme::light, ui.fonts(), &layout}, vm(verji::app::derive_view({})) {}
+  std::vector<verji::app::Intent> draw() {
+    return ui.frame([&] { return verji::ui::draw_widget(ctx, vm); });
   }
   HeadlessImGui ui;
-  verji::core::InviteForm form;
-  verji::ui::FormViewModel vm;
-  verji::ui::FrameLayout layout;
+  verji::app::FrameLayout layout;
   verji::ui::DrawContext ctx;
+  verji::app::ViewModel vm;
 };
+
+using verji::app::Tone;
+
+// A card as the app words one: its state line, in `tone`.
+verji::app::FeedCard card(std::string request_id, std::string title, std::string state, Tone tone) {
+  verji::app::FeedCard c;
+  c.request_id = request_id;
+  c.title = std::move(title);
+  c.state = {"submission=" + request_id, std::move(state), tone};
+  c.detail = {"submission=" + request_id + ".detail", {}, Tone::secondary};
+  return c;
+}
+
+// A button of a card: `id` with `label`, doing `action`.
+verji::app::ControlView card_button(std::string id, std::string label, verji::app::Intent action) {
+  verji::app::ControlView c;
+  c.id = std::move(id);
+  c.label = std::move(label);
+  c.action = std::move(action);
+  return c;
+}
 
 }  // namespace
 
@@ -101,21 +119,15 @@ TEST_CASE("feed cards are drawn newest first with their ids; the copy button is 
   CHECK(layout.find("copy_notice") != nullptr);
   CHECK(layout.find("submission=") == nullptr);
 
-  verji::ui::SubmissionEntry newest;
-  newest.request_id = "b";
-  newest.title = "Per Hansen (per@firma.no)";
-  newest.state = "Behandler …";
+  auto newest = card("b", "Per Hansen (per@firma.no)", "Behandler …", Tone::neutral);
   newest.busy = true;
-  newest.tone = verji::ui::Tone::neutral;
-  verji::ui::SubmissionEntry older;
-  older.request_id = "a";
-  older.title = "Ola Nordmann (ola@firma.no)";
-  older.state = "Brukernavnet olanordmann er opptatt";
-  older.detail = "Endre navnet, for eksempel ved å legge til eller fjerne et mellomnavn.";
-  older.tone = verji::ui::Tone::warning;
-  older.alternatives = {{"O. Nordmann", "O. Nordmann → onordmann"}};
-  older.can_resend = true;
-  vm.submissions = {newest, older};
+  auto older = card("a", "Ola Nordmann (ola@firma.no)", "Brukernavnet olanordmann er opptatt", Tone::warning);
+  older.detail.text = "Endre navnet, for eksempel ved å legge til eller fjerne et mellomnavn.";
+  older.alternatives_heading = "Prøv et annet navn:";
+  older.alternatives = {
+      card_button("pick=a/0", "O. Nordmann → onordmann", verji::app::PickName{"O. Nordmann"})};
+  older.actions = {card_button("resend=a", "Send på nytt", verji::app::Resend{"a"})};
+  vm.feed.cards = {newest, older};
   const auto intents = scene.draw();
   CHECK(intents.empty());
   const auto* b = layout.find("submission=b");
@@ -141,14 +153,12 @@ TEST_CASE("feed cards are drawn newest first with their ids; the copy button is 
 TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside it", "[feed]") {
   FeedScene scene(ImVec2(280.0f, 2400.0f));
   const auto& layout = scene.layout;
-  verji::ui::SubmissionEntry entry;
-  entry.request_id = "a";
-  entry.title = "Kristoffer Alexander Bjørnstad-Hagen (k@firma.no)";
-  entry.state = "Brukernavnet er opptatt";
-  entry.tone = verji::ui::Tone::warning;
-  entry.alternatives = {{"K. A. Bjørnstad-Hagen", "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen"},
-                        {"K. Hagen", "K. Hagen → khagen"}};
-  scene.vm.submissions = {entry};
+  auto entry = card("a", "Kristoffer Alexander Bjørnstad-Hagen (k@firma.no)", "Brukernavnet er opptatt",
+                    Tone::warning);
+  entry.alternatives = {card_button("pick=a/0", "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen",
+                                    verji::app::PickName{"K. A. Bjørnstad-Hagen"}),
+                        card_button("pick=a/1", "K. Hagen → khagen", verji::app::PickName{"K. Hagen"})};
+  scene.vm.feed.cards = {entry};
   scene.draw();
   const auto* long_one = layout.find("pick=a/0");
   const auto* short_one = layout.find("pick=a/1");
@@ -174,5 +184,5 @@ TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside 
   scene.ui.mouse_down(false);
   const auto intents = scene.draw();
   REQUIRE(intents.size() == 1);
-  CHECK(std::get<verji::ui::PickName>(intents[0]).full_name == "K. A. Bjørnstad-Hagen");
+  CHECK(std::get<verji::app::PickName>(intents[0]).full_name == "K. A. Bjørnstad-Hagen");
 }

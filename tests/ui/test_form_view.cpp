@@ -7,6 +7,7 @@
 #include "verji/app/preview.h"
 #include "verji/core/phone.h"
 #include "verji/ui/widgets.h"
+#include "view_queries.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,15 +16,16 @@
 
 using verji::app::App;
 using verji::app::Config;
+using verji::app::ControlBox;
 using verji::app::PreviewHost;
 using verji::app::PreviewState;
 using verji::core::Field;
 using verji::test::centre;
 using verji::test::click_at;
 using verji::test::frame;
-using verji::test::HeadlessImGui;
 using verji::test::label_of;
-using verji::ui::ControlBox;
+using verji::test::Screen;
+using verji::test::TestApp;
 
 namespace {
 
@@ -32,27 +34,27 @@ namespace {
 struct ConnectedWidget {
   explicit ConnectedWidget(ImVec2 size)
       : ui(size),
-        app(verji::app::preview_config(PreviewState{}, verji::core::Lang::nb, verji::ui::Theme::light)),
-        host(app, 1000) {
+        app(verji::app::preview_config(PreviewState{}, verji::core::Lang::nb, verji::app::Theme::light)),
+        host(app, app.clock()) {
     app.after_present();
     host.connect(true);
   }
-  HeadlessImGui ui;
-  App app;
+  Screen ui;
+  TestApp app;
   PreviewHost host;
 };
 
-void click(HeadlessImGui& ui, App& app, std::string_view id) {
+void click(Screen& ui, App& app, std::string_view id) {
   // Far enough from the last click that ImGui sees no double click (which selects a word).
   for (int i = 0; i < 25; ++i) frame(ui, app);
-  const ControlBox* box = app.layout().find(id);
+  const ControlBox* box = ui.layout.find(id);
   REQUIRE(box != nullptr);
   click_at(ui, app, centre(*box));
   frame(ui, app);  // the click is applied after the frame that saw it: draw the result
 }
 
 // Presses and releases `key` as the web runner's keyboard would (ImGui 1.86 key map).
-void press(HeadlessImGui& ui, App& app, ImGuiKey key) {
+void press(Screen& ui, App& app, ImGuiKey key) {
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
@@ -63,7 +65,7 @@ void press(HeadlessImGui& ui, App& app, ImGuiKey key) {
   frame(ui, app);
 }
 
-void type_into(HeadlessImGui& ui, App& app, Field field, std::string_view text) {
+void type_into(Screen& ui, App& app, Field field, std::string_view text) {
   click(ui, app, verji::core::field_name(field));
   ui.type(text);
   frame(ui, app);
@@ -71,35 +73,31 @@ void type_into(HeadlessImGui& ui, App& app, Field field, std::string_view text) 
 }
 
 std::vector<std::string> notes_of(const App& app, Field field) {
-  std::vector<std::string> out;
-  for (const auto& note : app.view_model().notes) {
-    if (note.field == field) out.push_back(note.text);
-  }
-  return out;
+  return verji::test::notes_of(app.view(), field);
 }
 
 }  // namespace
 
 TEST_CASE("a field's errors wait until it is left, then follow each keystroke", "[form]") {
-  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
-  App app(Config{});
+  Screen ui(ImVec2(400.0f, 2000.0f));
+  TestApp app(Config{});
   type_into(ui, app, Field::email, "ola.nordmann");
-  CHECK(app.layout().find("email")->focused);
+  CHECK(ui.layout.find("email")->focused);
   CHECK_FALSE(app.validation().sendable());
   CHECK(notes_of(app, Field::email).empty());  // still typing the first characters
-  CHECK(app.layout().find("email.note0") == nullptr);
+  CHECK(ui.layout.find("email.note0") == nullptr);
 
   press(ui, app, ImGuiKey_Tab);
-  CHECK_FALSE(app.layout().find("email")->focused);
+  CHECK_FALSE(ui.layout.find("email")->focused);
   REQUIRE(notes_of(app, Field::email).size() == 1);
-  CHECK(label_of(app, "email.note0") == notes_of(app, Field::email)[0]);
+  CHECK(label_of(ui, "email.note0") == notes_of(app, Field::email)[0]);
 
   // Back in the field, the error follows the text live and goes when the address is whole.
   click(ui, app, "email");
   ui.type("@firma");
   frame(ui, app);
   frame(ui, app);
-  CHECK(app.layout().find("email")->focused);
+  CHECK(ui.layout.find("email")->focused);
   CHECK(notes_of(app, Field::email).size() == 1);
   ui.type(".no");
   frame(ui, app);
@@ -119,40 +117,40 @@ TEST_CASE("a send attempt shows every error, even in fields not visited", "[form
   auto& [ui, app, host] = widget;
   type_into(ui, app, Field::email, "ola@");
   CHECK(notes_of(app, Field::email).empty());
-  CHECK(app.layout().find("create")->disabled);
+  CHECK(ui.layout.find("create")->disabled);
   click(ui, app, "create");  // the greyed-out button
-  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK_FALSE(app.view().confirm.open);
   CHECK(notes_of(app, Field::email).size() == 1);
   CHECK(notes_of(app, Field::full_name).size() == 1);  // required
-  CHECK_FALSE(label_of(app, "create.hint").empty());
+  CHECK_FALSE(label_of(ui, "create.hint").empty());
   host.pump();
   CHECK(host.sends() == 0);
 }
 
 TEST_CASE("the e-mail typo suggestion is accepted with one click", "[form]") {
-  HeadlessImGui ui(ImVec2(320.0f, 2000.0f));
+  Screen ui(ImVec2(320.0f, 2000.0f));
   Config config;
   config.lang = verji::core::Lang::en;
-  App app(config);
+  TestApp app(config);
   type_into(ui, app, Field::email, "kari@gmial.com");
   // A warning, shown while typing, with its one-click fix under it.
-  CHECK(label_of(app, "email.note0") == "Did you mean kari@gmail.com?");
-  const ControlBox* fix = app.layout().find("email.suggestion");
+  CHECK(label_of(ui, "email.note0") == "Did you mean kari@gmail.com?");
+  const ControlBox* fix = ui.layout.find("email.suggestion");
   REQUIRE(fix != nullptr);
-  CHECK(fix->role == verji::ui::ControlRole::button);
+  CHECK(fix->role == verji::app::ControlRole::button);
   CHECK(fix->label == "Use it");
-  CHECK(fix->min.y > app.layout().find("email.note0")->min.y);
+  CHECK(fix->min.y > ui.layout.find("email.note0")->min.y);
   click(ui, app, "email.suggestion");
   frame(ui, app);
   CHECK(app.form().email == "kari@gmail.com");
-  CHECK(app.layout().find("email.suggestion") == nullptr);
-  CHECK(app.layout().find("email.note0") == nullptr);
-  CHECK(app.layout().find("email")->focused == false);
+  CHECK(ui.layout.find("email.suggestion") == nullptr);
+  CHECK(ui.layout.find("email.note0") == nullptr);
+  CHECK(ui.layout.find("email")->focused == false);
 }
 
 TEST_CASE("the phone number is formatted as it is typed, with its country", "[form][phone]") {
-  HeadlessImGui ui(ImVec2(400.0f, 2000.0f));
-  App app(Config{});
+  Screen ui(ImVec2(400.0f, 2000.0f));
+  TestApp app(Config{});
   app.after_present();
   REQUIRE(verji::core::phone_ready());
   type_into(ui, app, Field::phone, "4123");
@@ -161,18 +159,18 @@ TEST_CASE("the phone number is formatted as it is typed, with its country", "[fo
   frame(ui, app);
   frame(ui, app);
   CHECK(app.form().phone == "412 34 567");
-  CHECK(label_of(app, "phone.country") == "Land: Norge (+47)");
+  CHECK(label_of(ui, "phone.country") == "Land: Norge (+47)");
   // A Swedish number typed internationally.
   click(ui, app, "phone");
   for (int i = 0; i < 12; ++i) press(ui, app, ImGuiKey_Backspace);
   CHECK(app.form().phone.empty());
-  CHECK(app.layout().find("phone.country") == nullptr);
+  CHECK(ui.layout.find("phone.country") == nullptr);
   click(ui, app, "phone");
   ui.type("+46701234567");
   frame(ui, app);
   frame(ui, app);
   CHECK(app.form().phone == "+46 70 123 45 67");
-  CHECK(label_of(app, "phone.country") == "Land: Sverige (+46)");
+  CHECK(label_of(ui, "phone.country") == "Land: Sverige (+46)");
   // A letter typed by mistake is kept (and pointed at), not swallowed by the formatter.
   ui.type("x");
   frame(ui, app);
@@ -181,8 +179,8 @@ TEST_CASE("the phone number is formatted as it is typed, with its country", "[fo
 }
 
 TEST_CASE("flagged words of the welcome message are highlighted where they are", "[form]") {
-  HeadlessImGui ui(ImVec2(300.0f, 2400.0f));
-  App app(Config{});
+  Screen ui(ImVec2(300.0f, 2400.0f));
+  TestApp app(Config{});
   const std::string message = "Hei! Passordet ditt er sommer2026, og kortnummeret 4111 1111 1111 1111.";
   type_into(ui, app, Field::welcome_message, message);
   REQUIRE(app.form().welcome_message == message);
@@ -191,11 +189,11 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
     if (!finding->span.empty()) spans.push_back(finding->span);
   }
   REQUIRE(spans.size() >= 2);
-  const ControlBox* field = app.layout().find("welcome_message");
+  const ControlBox* field = ui.layout.find("welcome_message");
   REQUIRE(field != nullptr);
   for (std::size_t i = 0; i < spans.size(); ++i) {
     INFO("mark " << i);
-    const ControlBox* mark = app.layout().find("welcome_message.mark" + std::to_string(i));
+    const ControlBox* mark = ui.layout.find("welcome_message.mark" + std::to_string(i));
     REQUIRE(mark != nullptr);
     CHECK(mark->label == message.substr(spans[i].begin, spans[i].end - spans[i].begin));
     CHECK(mark->min.y > field->max.y);  // drawn under the field, wrapped in the column
@@ -203,14 +201,14 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
     CHECK(mark->max.x <= field->max.x + 1.0f);
     CHECK(mark->max.x > mark->min.x);
   }
-  CHECK(app.layout().find("welcome_message.mark" + std::to_string(spans.size())) == nullptr);
+  CHECK(ui.layout.find("welcome_message.mark" + std::to_string(spans.size())) == nullptr);
 }
 
 TEST_CASE("a welcome message too wide for the field is shown whole, wrapped, under it", "[form]") {
-  HeadlessImGui ui(ImVec2(300.0f, 2400.0f));
-  App app(Config{});
+  Screen ui(ImVec2(300.0f, 2400.0f));
+  TestApp app(Config{});
   type_into(ui, app, Field::welcome_message, "Velkommen!");
-  CHECK(app.layout().find("welcome_message.whole") == nullptr);  // the field shows it all
+  CHECK(ui.layout.find("welcome_message.whole") == nullptr);  // the field shows it all
   const std::string longer =
       "Velkommen! Vi bruker Verji for kryptert kommunikasjon i tr\xC3\xA5"
       "d med GDPR, og ser frem til det.";
@@ -218,8 +216,8 @@ TEST_CASE("a welcome message too wide for the field is shown whole, wrapped, und
   frame(ui, app);
   frame(ui, app);
   REQUIRE(app.form().welcome_message == longer);
-  const ControlBox* field = app.layout().find("welcome_message");
-  const ControlBox* whole = app.layout().find("welcome_message.whole");
+  const ControlBox* field = ui.layout.find("welcome_message");
+  const ControlBox* whole = ui.layout.find("welcome_message.whole");
   REQUIRE(field != nullptr);
   REQUIRE(whole != nullptr);
   CHECK(whole->label == longer);
@@ -236,23 +234,23 @@ TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept
   type_into(ui, app, Field::phone, "41234567");
   type_into(ui, app, Field::welcome_message, "Velkommen!");
   const verji::core::InviteForm before = app.form();
-  REQUIRE_FALSE(app.layout().find("create")->disabled);
+  REQUIRE_FALSE(ui.layout.find("create")->disabled);
 
   click(ui, app, "create");
   host.pump();
   CHECK(host.sends() == 0);  // nothing is sent yet
-  REQUIRE(app.view_model().confirm.open);
-  CHECK(app.layout().find("create") == nullptr);
-  CHECK(app.layout().find("email") == nullptr);  // the summary stands in place of the form
+  REQUIRE(app.view().confirm.open);
+  CHECK(ui.layout.find("create") == nullptr);
+  CHECK(ui.layout.find("email") == nullptr);  // the summary stands in place of the form
   frame(ui, app);
-  const ControlBox* send = app.layout().find("confirm.send");
+  const ControlBox* send = ui.layout.find("confirm.send");
   REQUIRE(send != nullptr);
   CHECK(send->label == "Send invitasjon");
   CHECK_FALSE(send->disabled);
   CHECK(send->focused);  // keyboard focus went to "Send invitation"
-  REQUIRE(app.layout().find("confirm.edit") != nullptr);
+  REQUIRE(ui.layout.find("confirm.edit") != nullptr);
   // The summary is what is sent: the normalised values.
-  CHECK(label_of(app, "confirm.summary") ==
+  CHECK(label_of(ui, "confirm.summary") ==
         "E-post: Ola.Nordmann@firma.no\n"
         "Fullt navn: Ola Nordmann\n"
         "Brukernavn (trolig): @olanordmann:prod.verji.app\n"
@@ -262,26 +260,26 @@ TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept
         "Velkomstmelding: «Velkommen!»");
   // Within a 320 px widget.
   CHECK(send->max.x <= 320.0f);
-  CHECK(app.layout().find("confirm.edit")->max.x <= 320.0f - 14.0f);
+  CHECK(ui.layout.find("confirm.edit")->max.x <= 320.0f - 14.0f);
 
   press(ui, app, ImGuiKey_Escape);
-  CHECK_FALSE(app.view_model().confirm.open);
-  CHECK(app.layout().find("confirm.send") == nullptr);
+  CHECK_FALSE(app.view().confirm.open);
+  CHECK(ui.layout.find("confirm.send") == nullptr);
   CHECK(app.form().email == before.email);
   CHECK(app.form().full_name == before.full_name);
   CHECK(app.form().phone == before.phone);
   CHECK(app.form().welcome_message == before.welcome_message);
-  CHECK(app.layout().find("create")->focused);  // back where the admin left
+  CHECK(ui.layout.find("create")->focused);  // back where the admin left
   host.pump();
   CHECK(host.sends() == 0);
   // Enter on the focused "Opprett" opens the step again: the keyboard round trip.
   press(ui, app, ImGuiKey_Enter);
-  REQUIRE(app.view_model().confirm.open);
-  CHECK(app.layout().find("confirm.send")->focused);
+  REQUIRE(app.view().confirm.open);
+  CHECK(ui.layout.find("confirm.send")->focused);
 
   // "Edit" does what Escape does.
   click(ui, app, "confirm.edit");
-  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK_FALSE(app.view().confirm.open);
   host.pump();
   CHECK(host.sends() == 0);
 }
@@ -292,20 +290,20 @@ TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form]
   type_into(ui, app, Field::email, "kari@firma.no");
   type_into(ui, app, Field::full_name, "Kari Nordmann");
   click(ui, app, "create");
-  REQUIRE(app.view_model().confirm.open);
+  REQUIRE(app.view().confirm.open);
   host.answer_next_send(PreviewHost::SendAnswer::timeout);  // left unanswered: still on its way
   press(ui, app, ImGuiKey_Enter);
   host.pump();
   CHECK(host.sends() == 1);
-  CHECK_FALSE(app.view_model().confirm.open);
-  CHECK(app.layout().find("create")->disabled);  // the unchanged form was sent
+  CHECK_FALSE(app.view().confirm.open);
+  CHECK(ui.layout.find("create")->disabled);  // the unchanged form was sent
   // More Enters, and a click on the greyed-out button, send nothing more.
   press(ui, app, ImGuiKey_Enter);
   press(ui, app, ImGuiKey_Enter);
   click(ui, app, "create");
   host.pump();
   CHECK(host.sends() == 1);
-  CHECK_FALSE(app.view_model().confirm.open);
+  CHECK_FALSE(app.view().confirm.open);
 }
 
 TEST_CASE("sensitive-data warnings are shown again in the confirm step, with their check box",
@@ -317,14 +315,14 @@ TEST_CASE("sensitive-data warnings are shown again in the confirm step, with the
   type_into(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
   click(ui, app, "confirm_sensitive");
   click(ui, app, "create");
-  REQUIRE(app.view_model().confirm.open);
-  CHECK_FALSE(label_of(app, "confirm.warning0").empty());
-  REQUIRE(app.layout().find("confirm_sensitive") != nullptr);
-  CHECK(app.layout().find("confirm_sensitive")->checked);
+  REQUIRE(app.view().confirm.open);
+  CHECK_FALSE(label_of(ui, "confirm.warning0").empty());
+  REQUIRE(ui.layout.find("confirm_sensitive") != nullptr);
+  CHECK(ui.layout.find("confirm_sensitive")->checked);
   // Unticking it there turns "Send invitation" off.
   click(ui, app, "confirm_sensitive");
   frame(ui, app);
-  CHECK(app.layout().find("confirm.send")->disabled);
+  CHECK(ui.layout.find("confirm.send")->disabled);
   press(ui, app, ImGuiKey_Enter);
   host.pump();
   CHECK(host.sends() == 0);
@@ -335,7 +333,7 @@ TEST_CASE("sensitive-data warnings are shown again in the confirm step, with the
 }
 
 TEST_CASE("wrapped text breaks at spaces and splits a word only when it cannot fit", "[form][wrap]") {
-  HeadlessImGui ui;
+  Screen ui;
   const ImFont& font = *ui.fonts().body;
   const auto lines_of = [&](std::string_view text, float width) {
     std::vector<std::string> out;

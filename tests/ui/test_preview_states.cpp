@@ -4,6 +4,7 @@
 //
 // The file is read by path natively (VERJI_PREVIEW_STATES_FILE) and embedded in the wasm build
 // (verji::assets::preview_states), so both trees test the same fixtures.
+#include "app_driver.h"
 #include "headless.h"
 #include "verji/app/preview.h"
 
@@ -27,7 +28,8 @@ using verji::app::App;
 using verji::app::PreviewHost;
 using verji::app::PreviewState;
 using verji::core::Lang;
-using verji::test::HeadlessImGui;
+using verji::test::Screen;
+using verji::test::TestApp;
 
 namespace {
 
@@ -49,16 +51,17 @@ struct Played {
 };
 
 // Plays `state` as the web page does: script first, then frames.
-Played play(const PreviewState& state, Lang lang, verji::ui::Theme theme = verji::ui::Theme::light) {
-  HeadlessImGui ui(ImVec2(480.0f, 3000.0f));
-  App app(verji::app::preview_config(state, lang, theme));
+Played play(const PreviewState& state, Lang lang, verji::app::Theme theme = verji::app::Theme::light) {
+  Screen ui(ImVec2(480.0f, 3000.0f));
+  TestApp app(verji::app::preview_config(state, lang, theme));
   const verji::core::Millis now = 500;  // as early as a page: the script may start before 0
-  PreviewHost host(app, now - verji::app::preview_script_duration(state));
+  app.clock().set(now - verji::app::preview_script_duration(state));
+  PreviewHost host(app, app.clock());
   Played out;
   out.script_errors = verji::app::run_script(app, host, state);
   CHECK(host.now() == now);
-  for (int i = 0; i < 3; ++i) ui.frame([&] { return app.frame(ui.fonts()); });
-  out.failures = verji::app::check_expectations(app, state);
+  for (int i = 0; i < 3; ++i) frame(ui, app);
+  out.failures = verji::app::check_expectations(ui.layout, state, lang);
   return out;
 }
 
@@ -166,8 +169,7 @@ TEST_CASE("checks fail when the drawn widget disagrees, and say why", "[preview]
 TEST_CASE("before any frame there is nothing to check", "[preview]") {
   const PreviewState state = parse_one(
       {{"name", "early"}, {"title", {{"nb", "T"}, {"en", "T"}}}, {"expect", {{{"control", "email"}}}}});
-  App app(verji::app::preview_config(state, Lang::nb, verji::ui::Theme::light));
-  CHECK(verji::app::check_expectations(app, state) ==
+  CHECK(verji::app::check_expectations(verji::app::FrameLayout{}, state, Lang::nb) ==
         std::vector<std::string>{"state \"early\": no frame drawn yet"});
 }
 
@@ -181,17 +183,18 @@ TEST_CASE("the preview host answers sends as the script says and plays the bot",
                                           {{"intent", "submit"}},
                                           {{"intent", "send_invite"}}}},
                                         {"expect", {{{"control", "email"}}}}});
-  App app(verji::app::preview_config(state, Lang::en, verji::ui::Theme::dark));
-  PreviewHost host(app, 5000);
+  TestApp app(verji::app::preview_config(state, Lang::en, verji::app::Theme::dark));
+  app.clock().set(5000);
+  PreviewHost host(app, app.clock());
   CHECK(verji::app::run_script(app, host, state).empty());
   REQUIRE(app.connection() == verji::app::Connection::ready);
   REQUIRE(app.engine()->submissions().size() == 1);
   CHECK(app.engine()->submissions()[0].state == verji::core::SubmissionState::rate_limited);
-  CHECK(app.config().theme == verji::ui::Theme::dark);
+  CHECK(app.config().theme == verji::app::Theme::dark);
 
   // After the retry time the same request goes out again and this time lands in the room.
   host.advance(5000);
-  app.dispatch(verji::ui::Resend{app.engine()->submissions()[0].request_id});
+  app.dispatch(verji::app::Resend{app.engine()->submissions()[0].request_id});
   host.pump();
   REQUIRE(host.newest_invite() != nullptr);
   CHECK(app.engine()->submissions()[0].state == verji::core::SubmissionState::sent);
@@ -209,8 +212,9 @@ TEST_CASE("a script step that cannot apply is reported with its index", "[previe
                  {"title", {{"nb", "T"}, {"en", "T"}}},
                  {"script", {{{"bot", "Success"}}, {{"pick", 0}}, {{"intent", "resend"}}}},
                  {"expect", {{{"control", "email"}}}}});
-  App app(verji::app::preview_config(state, Lang::nb, verji::ui::Theme::light));
-  PreviewHost host(app, 0);
+  TestApp app(verji::app::preview_config(state, Lang::nb, verji::app::Theme::light));
+  app.clock().set(0);
+  PreviewHost host(app, app.clock());
   const auto errors = verji::app::run_script(app, host, state);
   INFO(json(errors).dump(2));
   REQUIRE(errors.size() == 3);

@@ -22,9 +22,9 @@ double contrast(ImU32 a, ImU32 b) {
 }  // namespace
 
 TEST_CASE("text colours meet WCAG AA contrast in both themes", "[theme]") {
-  for (const auto theme : {verji::ui::Theme::light, verji::ui::Theme::dark}) {
+  for (const auto theme : {verji::app::Theme::light, verji::app::Theme::dark}) {
     const auto& p = verji::ui::palette(theme);
-    INFO("theme " << (theme == verji::ui::Theme::dark ? "dark" : "light"));
+    INFO("theme " << (theme == verji::app::Theme::dark ? "dark" : "light"));
     CHECK(contrast(p.text, p.background) >= 4.5);
     CHECK(contrast(p.text_secondary, p.background) >= 4.5);
     CHECK(contrast(p.text, p.field_background) >= 4.5);
@@ -44,8 +44,8 @@ TEST_CASE("text colours meet WCAG AA contrast in both themes", "[theme]") {
 
 TEST_CASE("style sizes scale with the font size", "[theme]") {
   ImGuiStyle small, large;
-  verji::ui::apply_style(small, verji::ui::Theme::light, 15.0f);
-  verji::ui::apply_style(large, verji::ui::Theme::light, 30.0f);
+  verji::ui::apply_style(small, verji::app::Theme::light, 15.0f);
+  verji::ui::apply_style(large, verji::app::Theme::light, 30.0f);
   CHECK(large.FramePadding.x == Approx(2.0f * small.FramePadding.x));
   CHECK(large.ItemSpacing.y == Approx(2.0f * small.ItemSpacing.y));
   CHECK(large.ScrollbarSize == Approx(2.0f * small.ScrollbarSize));

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "verji/app/app.h"
+#include "verji/app/layout.h"
 #include "verji/core/widget_protocol.h"
 
 #include <nlohmann/json.hpp>
@@ -58,7 +59,7 @@ PreviewStates parse_preview_states(std::string_view json_text);
 // The App's configuration for a state: a hosted-looking widget ("preview" in the Administration
 // room of prod.verji.app, admin @ola:prod.verji.app, bot @companybot:prod.verji.app), or no widget
 // id at all for PreviewConnection::standalone.
-Config preview_config(const PreviewState& state, core::Lang lang, ui::Theme theme);
+Config preview_config(const PreviewState& state, core::Lang lang, Theme theme);
 
 inline constexpr const char* kPreviewAdmin = "@ola:prod.verji.app";
 inline constexpr const char* kPreviewBot = "@companybot:prod.verji.app";
@@ -67,12 +68,24 @@ inline constexpr const char* kPreviewRoom = "!adm:prod.verji.app";
 // The Matrix client, in-process: answers what the widget posts (pump()), echoes our own events
 // into the room, delivers the CompanyBot's messages and moves the clock. The same things
 // tests/ui/test_app_host.cpp's Host does, driven by a script instead of a test.
+// A clock that moves only when told to.
+class ManualClock : public core::Clock {
+ public:
+  explicit ManualClock(core::Millis now = 0) : now_(now) {}
+  core::Millis now() const override { return now_; }
+  void set(core::Millis now) { now_ = now; }
+
+ private:
+  core::Millis now_;
+};
+
 class PreviewHost {
  public:
   // How the next send_event is answered.
   enum class SendAnswer { ok, deny, rate_limit, timeout };
 
-  PreviewHost(App& app, core::Millis now) : app_(app), now_(now) {}
+  // `clock` is the App's: the host moves it.
+  PreviewHost(App& app, ManualClock& clock) : app_(app), clock_(clock) {}
 
   // Starts the widget and completes the handshake (approved: every capability, or only
   // io.element.requires_client).
@@ -86,7 +99,7 @@ class PreviewHost {
   void advance(core::Millis ms);
   void answer_next_send(SendAnswer answer) { next_answer_ = answer; }
 
-  core::Millis now() const noexcept { return now_; }
+  core::Millis now() const noexcept { return clock_.now(); }
   // How many send_event requests the widget has posted (whatever their answer).
   int sends() const noexcept { return sends_; }
   // The newest invite event the room saw from us (content), or null.
@@ -101,7 +114,7 @@ class PreviewHost {
   void on_send(const nlohmann::json& message);
 
   App& app_;
-  core::Millis now_ = 0;
+  ManualClock& clock_;
   int next_request_ = 0;
   int next_event_ = 0;
   int sends_ = 0;
@@ -119,8 +132,9 @@ core::Millis preview_script_duration(const PreviewState& state);
 // exist, ...); empty when every step applied.
 std::vector<std::string> run_script(App& app, PreviewHost& host, const PreviewState& state);
 
-// Checks the state's expectations against what the last frame drew (App::layout()). Returns one
+// Checks the state's expectations (in `lang`) against what the last frame drew. Returns one
 // line per failed check, naming it; empty when all hold. Before any frame, that is a failure too.
-std::vector<std::string> check_expectations(const App& app, const PreviewState& state);
+std::vector<std::string> check_expectations(const FrameLayout& layout, const PreviewState& state,
+                                            core::Lang lang);
 
 }  // namespace verji::app

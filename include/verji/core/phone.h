@@ -52,6 +52,11 @@ PhoneCheck check_phone(std::string_view text, std::string_view default_region);
 // Creates PhoneNumberUtil if needed, like check_phone().
 std::string format_as_you_type(std::string_view text, std::string_view region);
 
+// A phone number as the admin types it, in the as-you-type format for `region` ("4123" -> "412 3").
+// Text with anything but ASCII digits, spaces and + - ( ) . / comes back unchanged, so that a
+// letter typed by mistake stays visible (and the validation points at it).
+std::string format_phone_as_typed(std::string_view text, std::string_view region);
+
 // Stable lower-case name for logs and JSON ("mobile", "fixed_line", ...).
 std::string_view to_string(PhoneType type) noexcept;
 

@@ -2,11 +2,11 @@
 // never fixed pixels, so the widget scales with devicePixelRatio and the font.
 #pragma once
 
+#include "verji/app/config.h"
+
 #include <imgui.h>
 
 namespace verji::ui {
-
-enum class Theme { light, dark };
 
 struct Palette {
   ImU32 background;
@@ -24,9 +24,9 @@ struct Palette {
   ImU32 highlight;    // background behind flagged words of the welcome message
 };
 
-const Palette& palette(Theme theme) noexcept;
+const Palette& palette(app::Theme theme) noexcept;
 
 // Sets ImGui's style for `theme` with every size derived from `em`.
-void apply_style(ImGuiStyle& style, Theme theme, float em);
+void apply_style(ImGuiStyle& style, app::Theme theme, float em);
 
 }  // namespace verji::ui

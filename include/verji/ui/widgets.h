@@ -1,13 +1,16 @@
 // The widget's own controls on top of Dear ImGui.
 //
-// Every control is drawn by one of these functions, and each records what it is, its label, its
-// state and where it was drawn in FrameLayout. That is the seam for a DOM layer over the canvas:
-// real <input> elements for text entry (IME, mobile keyboards, autofill) and a mirror of every
-// control for screen readers. Every text field goes through text_field().
+// Every control is drawn by one of these functions from its app::ControlView (view_model.h), and
+// each records what it is, its label, its state and where it was drawn in app::FrameLayout. That
+// is the seam for a DOM layer over the canvas: real <input> elements for text entry (IME, mobile
+// keyboards, autofill) and a mirror of every control for screen readers. Every text field goes
+// through text_field().
 #pragma once
 
+#include "verji/app/config.h"
+#include "verji/app/intents.h"
 #include "verji/app/layout.h"
-#include "verji/core/invite_form.h"
+#include "verji/app/view_model.h"
 #include "verji/ui/fonts.h"
 #include "verji/ui/theme.h"
 
@@ -19,35 +22,14 @@
 
 namespace verji::ui {
 
-// The colour a line of text speaks in.
-enum class Tone { neutral, secondary, success, warning, error };
-
 // The colour of `tone` in `theme`'s palette.
-ImU32 tone_colour(Theme theme, Tone tone);
-
-// The layout record is plain data of the app layer (verji/app/layout.h).
-using app::ControlBox;
-using app::ControlRole;
-using app::FrameLayout;
-using app::TextKind;
+ImU32 tone_colour(app::Theme theme, app::Tone tone);
 
 // Everything a control needs from the frame: theme, fonts, and where to record layout.
 struct DrawContext {
-  Theme theme = Theme::light;
+  app::Theme theme = app::Theme::light;
   FontSet fonts;
-  FrameLayout* layout = nullptr;
-};
-
-struct TextFieldSpec {
-  core::Field field;
-  TextKind kind;
-  std::string_view label;
-  std::string_view hint;  // secondary text under the label; may be empty
-  std::string_view placeholder;
-  int max_bytes = 0;  // 0: no limit
-  // When set, the text is rewritten as it is typed (the phone number's as-you-type format): only
-  // while the caret is at the end, which is where it stays.
-  std::function<std::string(std::string_view)> reformat;
+  app::FrameLayout* layout = nullptr;
 };
 
 // What happened to a text field this frame.
@@ -56,24 +38,37 @@ struct TextFieldEvents {
   bool left = false;                // keyboard focus left the field (Tab, a click elsewhere)
 };
 
-// Draws a labelled text field showing `value`. Reports the new text when the user changed it this
-// frame; the caller owns the value and applies the change (the UI keeps no copy of the form).
-TextFieldEvents text_field(const DrawContext& ctx, const TextFieldSpec& spec, std::string_view value);
+// Rewrites a field's text as it is typed (the phone number's as-you-type format).
+using Reformat = std::function<std::string(std::string_view)>;
 
-// A radio button with a `label`; `id` names it in the layout. Returns true when clicked.
-bool radio_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
+// Draws a text field: its label and help text, then the field showing the control's value, at
+// most `field.max_bytes` long. Reports the new text when the user changed it this frame; the
+// caller owns the value and applies the change (the UI keeps no copy of the form). With
+// `reformat`, the text is rewritten as it is typed, only while the caret is at the end (where it
+// stays).
+TextFieldEvents text_field(const DrawContext& ctx, const app::TextFieldView& field,
+                           const Reformat& reformat = {});
 
-// A check box with a `label`; `id` names it in the layout. Returns true when clicked (toggle it).
-bool checkbox(const DrawContext& ctx, std::string_view id, std::string_view label, bool checked);
+// A radio button. Returns true when clicked.
+bool radio_button(const DrawContext& ctx, const app::ControlView& control);
 
-// The form's main button, in the accent colour; greyed out and inert when disabled. Returns true
-// when clicked.
-bool primary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled);
+// A check box with its label beside it, wrapped. Returns true when clicked (toggle it).
+bool checkbox(const DrawContext& ctx, const app::ControlView& control);
+
+// The form's main button, in the accent colour; greyed out and inert when disabled. Takes keyboard
+// focus when the control asks for it. Returns true when clicked while enabled.
+bool primary_button(const DrawContext& ctx, const app::ControlView& control);
 
 // A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again". With a
 // `max_width` (pixels), a label too wide for it is wrapped onto more lines, and the button is taller.
-bool secondary_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
-                      float height_em = 2.0f, float max_width = 0.0f);
+bool secondary_button(const DrawContext& ctx, const app::ControlView& control, float height_em = 2.0f,
+                      float max_width = 0.0f);
+
+// A small link-like button (accent-coloured, underlined text, no frame) for a one-click fix.
+bool link_button(const DrawContext& ctx, const app::ControlView& control);
+
+// Appends the control's intent to `intents` when `activated` (a button or choice was clicked).
+void act(bool activated, const app::ControlView& control, std::vector<app::Intent>& intents);
 
 // Records the item drawn last (a line or group of text) in the layout as a status with `id` and `label`.
 void record_status(const DrawContext& ctx, std::string_view id, std::string label);
@@ -86,11 +81,12 @@ void focus_last_item();
 // activates buttons with Space only).
 bool enter_on_last_item();
 
-// A small link-like button (accent-coloured, underlined text, no frame) for a one-click fix.
-bool link_button(const DrawContext& ctx, std::string_view id, std::string_view label);
+// A wrapped line of live text in its tone, recorded in the layout as a status with its id. A line
+// with no text draws nothing.
+void status_text(const DrawContext& ctx, const app::Line& line);
 
-// A wrapped line of live status text in `tone`, recorded in the layout as a status with `id`.
-void status_text(const DrawContext& ctx, std::string_view id, std::string_view text, Tone tone);
+// A little vertical air between sections, in em.
+void section_gap(const DrawContext& ctx);
 
 // A label in the strong font, followed by an optional wrapped hint in the secondary colour.
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint);
@@ -127,24 +123,14 @@ struct TextLine {
 // inside a UTF-8 sequence).
 std::vector<TextLine> wrap_lines(const ImFont& font, std::string_view text, float width);
 
-// A stretch of text to mark, as byte offsets [begin, end) into it.
-struct Mark {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
 // `text` wrapped in the column with each of `marks` on a highlighted background and underlined in
 // the warning colour. Each mark is recorded in the layout as a status "<id>.mark<N>" whose label is
 // the marked text and whose box covers its first line.
 void marked_text(const DrawContext& ctx, std::string_view id, std::string_view text,
-                 const std::vector<Mark>& marks);
+                 const std::vector<app::Span>& marks);
 
 // Label/value rows (a summary); the whole is recorded as a status `id` whose label is the rows as
 // "label: value" lines.
-struct SummaryRow {
-  std::string label;
-  std::string value;
-};
-void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<SummaryRow>& rows);
+void summary_rows(const DrawContext& ctx, std::string_view id, const std::vector<app::SummaryRow>& rows);
 
 }  // namespace verji::ui

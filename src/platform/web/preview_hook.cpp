@@ -26,8 +26,30 @@ EM_JS(void, verji_preview_publish, (const char* json), {
 namespace verji::web::preview {
 namespace {
 
+// The preview's clock: the script's own (moved by its wait_ms steps) while it plays, then the
+// page's, from where the script left off.
+class PreviewClock : public core::Clock {
+ public:
+  core::Millis now() const override {
+    return live_ ? static_cast<core::Millis>(emscripten_get_now()) + offset_ : script_.now();
+  }
+  app::ManualClock& script() { return script_; }
+  // The script has played: from now on the page's clock, continuing from the script's time.
+  void go_live() {
+    offset_ = script_.now() - static_cast<core::Millis>(emscripten_get_now());
+    live_ = true;
+  }
+
+ private:
+  app::ManualClock script_;
+  bool live_ = false;
+  core::Millis offset_ = 0;
+};
+
 // The one preview of this page, if any.
 struct Session {
+  PreviewClock clock;
+  app::App* app = nullptr;                 // the page's App, made by start() (owned by the runner)
   std::optional<app::PreviewState> state;  // unset when the fixture did not parse
   std::unique_ptr<app::PreviewHost> host;
   std::vector<std::string> errors;  // parse and script errors: failures whatever is drawn
@@ -41,7 +63,7 @@ const char* lang_name(core::Lang lang) { return lang == core::Lang::en ? "en" : 
 
 }  // namespace
 
-std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, core::Millis now) {
+std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, app::Clipboard& clipboard) {
   const app::Config base = app::config_from_url(search, hash);
   if (base.widget.hosted()) return nullptr;  // a real host: #preview means nothing here
   const auto text = core::UrlParams::parse("", hash).get("preview");
@@ -55,10 +77,14 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
   if (parsed.state) {
     session->state = std::move(parsed.state);
     session->name = session->state->name;
-    app = std::make_unique<app::App>(app::preview_config(*session->state, base.lang, base.theme));
-    session->host =
-        std::make_unique<app::PreviewHost>(*app, now - app::preview_script_duration(*session->state));
+    // The script ends at the page's clock, so that later real-time ticks continue from there.
+    const auto now = static_cast<core::Millis>(emscripten_get_now());
+    session->clock.script().set(now - app::preview_script_duration(*session->state));
+    app = std::make_unique<app::App>(app::preview_config(*session->state, base.lang, base.theme),
+                                     session->clock, clipboard);
+    session->host = std::make_unique<app::PreviewHost>(*app, session->clock.script());
     session->errors = app::run_script(*app, *session->host, *session->state);
+    session->clock.go_live();
   } else {
     session->errors = std::move(parsed.errors);
     // value() would throw (abort, without exceptions) on a "name" that is not a string.
@@ -66,25 +92,30 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
       const auto name = object.find("name");
       if (name != object.end() && name->is_string()) session->name = name->get<std::string>();
     }
-    app = std::make_unique<app::App>(base);
+    session->clock.go_live();
+    app = std::make_unique<app::App>(base, session->clock, clipboard);
   }
+  session->app = app.get();
   g_session = std::move(session);
   return app;
 }
 
 bool active() { return g_session != nullptr; }
 
-void pump(app::App& app) {
+void pump(const app::FrameLayout& layout) {
   Session& s = *g_session;
   if (s.host) s.host->pump();
-  if (app.layout().controls.empty()) return;  // nothing drawn yet: nothing to check
+  if (layout.controls.empty()) return;  // nothing drawn yet: nothing to check
+  const app::Config& config = s.app->config();
   std::vector<std::string> failures = s.errors;
   if (s.state) {
-    for (auto& failure : app::check_expectations(app, *s.state)) failures.push_back(std::move(failure));
+    for (auto& failure : app::check_expectations(layout, *s.state, config.lang)) {
+      failures.push_back(std::move(failure));
+    }
   }
   const nlohmann::json result = {{"state", s.name},
-                                 {"lang", lang_name(app.config().lang)},
-                                 {"theme", app.config().theme == ui::Theme::dark ? "dark" : "light"},
+                                 {"lang", lang_name(config.lang)},
+                                 {"theme", config.theme == app::Theme::dark ? "dark" : "light"},
                                  {"failures", failures}};
   std::string text = result.dump();
   if (text == s.published) return;

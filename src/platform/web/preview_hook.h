@@ -8,6 +8,8 @@
 #pragma once
 
 #include "verji/app/app.h"
+#include "verji/app/clipboard.h"
+#include "verji/app/layout.h"
 #include "verji/core/widget_protocol.h"
 
 #include <memory>
@@ -15,16 +17,17 @@
 
 namespace verji::web::preview {
 
-// The App for a preview page, its script already played (time ends at `now`, so later real-time
-// ticks carry on from there); null when the URL asks for no preview. A malformed state gives a
+// The App for a preview page, its script already played (its time ends at the page's clock, which
+// it follows from then on); null when the URL asks for no preview. A malformed state gives a
 // standalone App and its errors as the page's failures.
-std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, core::Millis now);
+std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, app::Clipboard& clipboard);
 
 // True once start() made a preview App: the bridge must then stay out of it.
 bool active();
 
 // Answers what the App posted (instead of the bridge), and publishes the expectations' outcome
-// to the page when it changed. Call after each frame and after each host-side event.
-void pump(app::App& app);
+// against what the last frame drew to the page when it changed. Call after each frame and after
+// each host-side event.
+void pump(const app::FrameLayout& layout);
 
 }  // namespace verji::web::preview

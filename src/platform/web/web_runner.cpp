@@ -34,12 +34,16 @@
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
+#include "verji/app/clipboard.h"
+#include "verji/app/layout.h"
+#include "verji/core/clock.h"
 #include "verji/core/url_params.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
 #include "verji/ui/input_trickle.h"
 #include "verji/ui/theme.h"
 #include "verji/ui/wheel.h"
+#include "verji/ui/widget_view.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,16 +98,33 @@ std::string location_part(int part) {
   return text;
 }
 
+// The page's monotonic clock (performance.now()), for the app.
+class PageClock : public verji::core::Clock {
+ public:
+  verji::core::Millis now() const override { return static_cast<verji::core::Millis>(emscripten_get_now()); }
+};
+
+void set_clipboard(void*, const char* text);
+
+// The system clipboard, for the app ("Copy advance notice"): the same path as ImGui's copy.
+class PageClipboard : public verji::app::Clipboard {
+ public:
+  void write(std::string_view text) override { set_clipboard(nullptr, std::string(text).c_str()); }
+};
+
 struct Runner {
   GLFWwindow* window = nullptr;
+  PageClock clock;
+  PageClipboard clipboard;
   std::unique_ptr<verji::app::App> app;
+  verji::app::FrameLayout layout;  // what the last frame drew
   verji::ui::FontSet fonts;
   double fonts_dpr = 0.0;
-  verji::ui::Theme styled_theme = verji::ui::Theme::light;  // the theme apply_style() last used
-  int width = 0;                                            // canvas backing store, physical pixels
+  verji::app::Theme styled_theme = verji::app::Theme::light;  // the theme apply_style() last used
+  int width = 0;                                              // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
-  std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
+  std::vector<verji::app::ControlBox> published_controls;  // as last sent to the page
   double published_dpr = 0.0;
   verji::ui::InputTrickle input;
   // Idle handling: the loop runs while frames_left > 0 or before settle_until (emscripten_get_now()).
@@ -255,16 +276,14 @@ bool sync_canvas_size(Runner& r) {
   if (r.styled_theme != r.app->config().theme) {  // the host switched theme
     r.styled_theme = r.app->config().theme;
     verji::ui::apply_style(ImGui::GetStyle(), r.styled_theme, r.fonts.em);
-    verji_web_theme(r.styled_theme == verji::ui::Theme::dark ? 1 : 0);
+    verji_web_theme(r.styled_theme == verji::app::Theme::dark ? 1 : 0);
   }
   return true;
 }
 
-verji::core::Millis now_ms() { return static_cast<verji::core::Millis>(emscripten_get_now()); }
-
 // Hands whatever the app has for the host to the bridge.
 void flush_outbound(Runner& r) {
-  if (verji::web::preview::active()) return verji::web::preview::pump(*r.app);  // the designers' preview
+  if (verji::web::preview::active()) return verji::web::preview::pump(r.layout);  // the designers' preview
   for (const auto& text : r.app->take_outbound()) verji_bridge_post(text.c_str());
 }
 
@@ -275,28 +294,28 @@ std::string bridge_reason() {
   return text;
 }
 
-const char* kind_name(verji::ui::TextKind kind) {
+const char* kind_name(verji::app::TextKind kind) {
   switch (kind) {
-    case verji::ui::TextKind::email: return "email";
-    case verji::ui::TextKind::name: return "name";
-    case verji::ui::TextKind::tel: return "tel";
-    case verji::ui::TextKind::multiline: return "multiline";
+    case verji::app::TextKind::email: return "email";
+    case verji::app::TextKind::name: return "name";
+    case verji::app::TextKind::tel: return "tel";
+    case verji::app::TextKind::multiline: return "multiline";
   }
   return "text";
 }
 
-const char* role_name(verji::ui::ControlRole role) {
+const char* role_name(verji::app::ControlRole role) {
   switch (role) {
-    case verji::ui::ControlRole::text_field: return "textbox";
-    case verji::ui::ControlRole::radio: return "radio";
-    case verji::ui::ControlRole::checkbox: return "checkbox";
-    case verji::ui::ControlRole::button: return "button";
-    case verji::ui::ControlRole::status: return "status";
+    case verji::app::ControlRole::text_field: return "textbox";
+    case verji::app::ControlRole::radio: return "radio";
+    case verji::app::ControlRole::checkbox: return "checkbox";
+    case verji::app::ControlRole::button: return "button";
+    case verji::app::ControlRole::status: return "status";
   }
   return "generic";
 }
 
-bool same_box(const verji::ui::ControlBox& a, const verji::ui::ControlBox& b) {
+bool same_box(const verji::app::ControlBox& a, const verji::app::ControlBox& b) {
   return a.role == b.role && a.id == b.id && a.label == b.label && a.kind == b.kind && a.min.x == b.min.x &&
          a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y && a.focused == b.focused &&
          a.checked == b.checked && a.disabled == b.disabled;
@@ -305,7 +324,7 @@ bool same_box(const verji::ui::ControlBox& a, const verji::ui::ControlBox& b) {
 // Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed;
 // most frames they did not, and then nothing is serialised.
 void publish_layout(Runner& r) {
-  const auto& current = r.app->layout().controls;
+  const auto& current = r.layout.controls;
   if (r.fonts_dpr == r.published_dpr &&
       std::equal(current.begin(), current.end(), r.published_controls.begin(), r.published_controls.end(),
                  same_box)) {
@@ -326,8 +345,8 @@ void publish_layout(Runner& r) {
                             {"height", css(c.max.y - c.min.y)},
                             {"focused", c.focused},
                             {"disabled", c.disabled}};
-    if (c.role == verji::ui::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
-    if (c.role == verji::ui::ControlRole::radio || c.role == verji::ui::ControlRole::checkbox) {
+    if (c.role == verji::app::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
+    if (c.role == verji::app::ControlRole::radio || c.role == verji::app::ControlRole::checkbox) {
       entry["checked"] = c.checked;
     }
     controls.push_back(std::move(entry));
@@ -344,7 +363,7 @@ void frame(void* arg) {
     verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
   }
   if (r.context_lost) {  // nothing can be drawn until the browser restores the context
-    r.app->tick(now_ms());
+    r.app->tick();
     flush_outbound(r);
     r.paused = true;
     emscripten_pause_main_loop();
@@ -355,7 +374,7 @@ void frame(void* arg) {
     emscripten_cancel_main_loop();
     return;
   }
-  changed = r.app->tick(now_ms()) || changed;
+  changed = r.app->tick() || changed;
   flush_outbound(r);
   apply_input(r);
   ImGui_ImplOpenGL3_NewFrame();
@@ -364,7 +383,7 @@ void frame(void* arg) {
   io.DisplaySize = ImVec2(static_cast<float>(r.width), static_cast<float>(r.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   ImGui::NewFrame();
-  changed = r.app->frame(r.fonts) || changed;
+  changed = verji::ui::draw_frame(*r.app, r.fonts, r.layout) || changed;
   ImGui::Render();
 
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(verji::ui::palette(r.app->config().theme).background);
@@ -472,7 +491,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_paste(const char* text) {
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   Runner& r = g_runner;
   if (!r.app || json == nullptr) return;
-  r.app->on_host_message(json, now_ms());
+  r.app->on_host_message(json);
   flush_outbound(r);
   keep_awake(r);
   resume(r);
@@ -484,8 +503,11 @@ int run() {
   Runner& r = g_runner;
   const std::string search = location_part(0);
   const std::string hash = location_part(1);
-  r.app = verji::web::preview::start(search, hash, now_ms());  // null unless #preview=<state>
-  if (!r.app) r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash));
+  r.app = verji::web::preview::start(search, hash, r.clipboard);  // null unless #preview=<state>
+  if (!r.app) {
+    r.app =
+        std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash), r.clock, r.clipboard);
+  }
   std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
               std::string(verji::core::build_kind()).c_str());
 
@@ -523,7 +545,7 @@ int run() {
   // The host: queued messages arrive during attach; then the handshake starts.
   const int bridge = verji_bridge_attach();
   if (bridge == 2) r.app->refuse_host(bridge_reason());
-  r.app->connect(now_ms());
+  r.app->connect();
   flush_outbound(r);
 
   emscripten_set_main_loop_arg(frame, &r, 0, false);
