@@ -1,51 +1,19 @@
 // Drives an App through the real UI with headless ImGui: a Screen (ImGui with no window, and the
 // layout of the last frame), one frame, a mouse click at a point, and reading what the last frame
-// drew (a control's centre, its label). TestApp gives the App a clock the test moves and a
-// clipboard it reads.
+// drew (a control's centre, its label). TestApp (app_fixture.h) gives the App a clock the test
+// moves and a clipboard it reads.
 #pragma once
 
+#include "app_fixture.h"
 #include "headless.h"
 #include "verji/app/app.h"
-#include "verji/app/clipboard.h"
 #include "verji/app/layout.h"
-#include "verji/app/preview.h"
 #include "verji/ui/widget_view.h"
 
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace verji::test {
-
-// A clipboard that keeps what was written to it.
-class KeptClipboard : public app::Clipboard {
- public:
-  void write(std::string_view text) override {
-    text_ = std::string(text);
-    ++writes_;
-  }
-  const std::string& text() const noexcept { return text_; }
-  const int& writes() const noexcept { return writes_; }
-
- private:
-  std::string text_;
-  int writes_ = 0;
-};
-
-// What an App is given by the platform, for tests.
-struct TestServices {
-  app::ManualClock clock{1000};
-  KeptClipboard clipboard;
-};
-
-// An App with a ManualClock (starting at 1000 ms) and a KeptClipboard.
-class TestApp : private TestServices, public app::App {
- public:
-  explicit TestApp(app::Config config)
-      : App(std::move(config), TestServices::clock, TestServices::clipboard) {}
-  app::ManualClock& clock() { return TestServices::clock; }
-  KeptClipboard& clipboard() { return TestServices::clipboard; }
-};
 
 // Headless ImGui and the layout its last frame drew.
 class Screen : public HeadlessImGui {

@@ -110,17 +110,6 @@ TEST_CASE("the phone check never starts inside a frame and answers after the fir
   CHECK(app.view().form.phone.status[0].tone != verji::app::Tone::error);
 }
 
-TEST_CASE("configuration comes from the widget URL", "[app][url]") {
-  const auto c = verji::app::config_from_url("?widgetId=x&theme=dark", "#lang=en-GB&phone_region=se");
-  CHECK(c.theme == verji::app::Theme::dark);
-  CHECK(c.lang == verji::core::Lang::en);
-  CHECK(c.phone_region == "SE");
-  const auto d = verji::app::config_from_url("?theme=Verji_light&phone_region=Norway", "");
-  CHECK(d.theme == verji::app::Theme::light);
-  CHECK(d.lang == verji::core::Lang::nb);
-  CHECK(d.phone_region == "NO");
-}
-
 TEST_CASE("English labels follow the configured language", "[app][i18n]") {
   Screen ui;
   Config config;

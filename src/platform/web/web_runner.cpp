@@ -115,7 +115,7 @@ class PageClipboard : public verji::app::Clipboard {
 struct Runner {
   GLFWwindow* window = nullptr;
   PageClock clock;
-  PageClipboard clipboard;
+  PageClipboard app_clipboard;
   std::unique_ptr<verji::app::App> app;
   verji::app::FrameLayout layout;  // what the last frame drew
   verji::ui::FontSet fonts;
@@ -503,10 +503,10 @@ int run() {
   Runner& r = g_runner;
   const std::string search = location_part(0);
   const std::string hash = location_part(1);
-  r.app = verji::web::preview::start(search, hash, r.clipboard);  // null unless #preview=<state>
+  r.app = verji::web::preview::start(search, hash, r.app_clipboard);  // null unless #preview=<state>
   if (!r.app) {
-    r.app =
-        std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash), r.clock, r.clipboard);
+    r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash), r.clock,
+                                              r.app_clipboard);
   }
   std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
               std::string(verji::core::build_kind()).c_str());
