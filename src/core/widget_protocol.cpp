@@ -16,6 +16,8 @@
 #include <tuple>
 #include <utility>
 
+#include "verji/core/json_fields.h"
+
 namespace verji::core {
 
 using json = nlohmann::json;
@@ -33,32 +35,6 @@ constexpr std::string_view kStatusKey = "app.verji.invite.status";
 constexpr std::string_view kReadEvents = "org.matrix.msc2876.read_events";
 constexpr std::string_view kRequestCapabilities = "org.matrix.msc2974.request_capabilities";
 constexpr std::string_view kRoomMessage = "m.room.message";
-
-// The member `name` of `object` when it is an object holding a string; nullptr otherwise.
-const std::string* string_member(const json& object, std::string_view name) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(name);
-  if (it == object.end() || !it->is_string()) return nullptr;
-  return &it->get_ref<const std::string&>();
-}
-
-const json* object_member(const json& object, std::string_view name) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(name);
-  if (it == object.end() || !it->is_object()) return nullptr;
-  return &*it;
-}
-
-std::vector<std::string> string_array(const json& object, std::string_view name) {
-  std::vector<std::string> out;
-  if (!object.is_object()) return out;
-  const auto it = object.find(name);
-  if (it == object.end() || !it->is_array()) return out;
-  for (const auto& item : *it) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 // Deepest nesting of arrays/objects in `text`, stopping early once over `limit`. Strings are
 // skipped, so brackets inside them do not count.
@@ -89,9 +65,6 @@ int nesting_depth(std::string_view text, int limit) {
   }
   return deepest;
 }
-
-// Serialises without ever throwing: invalid UTF-8 (only possible in content the app built) is replaced.
-std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // The request_id of an `app.verji.invite` block in `content`, or nullptr.
 const std::string* invite_request_id(const json& content) {
@@ -272,7 +245,7 @@ void WidgetEngine::handle(const json& message, Millis now) {
 void WidgetEngine::reply(const json& request, json response) {
   json out = request;
   out["response"] = std::move(response);
-  outbound_.push_back(dump(out));
+  outbound_.push_back(dump_safe(out));
 }
 
 std::string WidgetEngine::send_request(std::string action, json data, Pending pending, Millis now) {
@@ -282,7 +255,7 @@ std::string WidgetEngine::send_request(std::string action, json data, Pending pe
                         {"requestId", id},
                         {"action", action},
                         {"data", std::move(data)}};
-  outbound_.push_back(dump(request));
+  outbound_.push_back(dump_safe(request));
   pending.action = std::move(action);
   pending.deadline = now + session_.request_timeout;
   pending_[id] = std::move(pending);
