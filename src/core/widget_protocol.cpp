@@ -484,7 +484,7 @@ void WidgetEngine::on_send_response(const Pending& pending, const json& response
     }
     s->retry_at = now + std::clamp<Millis>(wait, 0, 3600000);
     set_state(*s, SubmissionState::rate_limited, now);
-  } else if (!can_send() || s->reason.rfind("Cannot send", 0) == 0) {
+  } else if (!can_send() || (api_error == nullptr && s->reason == kMissingSendCapabilityRefusal)) {
     set_state(*s, SubmissionState::capability_denied, now);
   } else {
     set_state(*s, SubmissionState::send_failed, now);

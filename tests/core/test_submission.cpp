@@ -301,6 +301,29 @@ TEST_CASE("a send refused for a missing capability waits for a new approval", "[
   CHECK(f.engine.resend(kId, 0));
 }
 
+TEST_CASE("a homeserver's error is send_failed, even when its text starts with \"Cannot send\"",
+          "[submission]") {
+  // Only the host's own refusal (no matrix_api_error) with matrix-widget-api's text means a
+  // missing capability; a homeserver that refused answered for itself.
+  Fixture f;
+  const json send = f.submit();
+  f.host.respond(send, {{"error",
+                         {{"message", "Cannot send room events of this type"},
+                          {"matrix_api_error",
+                           {{"http_status", 403},
+                            {"response", {{"errcode", "M_FORBIDDEN"}, {"error", "Cannot send here"}}}}}}}});
+  CHECK(state_of(f.engine, kId) == "send_failed");
+  CHECK(f.engine.find(kId)->reason == "Cannot send room events of this type");
+  CHECK(f.engine.find(kId)->resend_allowed);
+
+  Fixture g;
+  g.host.respond(
+      g.submit(),
+      {{"error",
+        {{"message", "Cannot send event: server busy"}, {"matrix_api_error", {{"http_status", 500}}}}}});
+  CHECK(state_of(g.engine, kId) == "send_failed");
+}
+
 TEST_CASE("silence after Processing becomes no_answer_yet and the widget keeps listening", "[submission]") {
   Fixture f;
   const json send = f.submit();

@@ -80,6 +80,12 @@ std::vector<std::string> requested_capabilities();
 // The API versions the engine implements, as answered to supported_api_versions.
 std::vector<std::string> supported_api_versions();
 
+// What matrix-widget-api 1.19.0's ClientWidgetApi (handleSendEvent) answers, without asking the
+// homeserver, to a send_event of a room event the widget holds no send capability for. The widget
+// API defines no error code for it, so this text is the only sign. A send refused with it (and no
+// matrix_api_error: no homeserver answered) is capability_denied; a homeserver's error never is.
+inline constexpr std::string_view kMissingSendCapabilityRefusal = "Cannot send room events of this type";
+
 struct WidgetSession {
   std::string widget_id;    // from the URL's widgetId; empty: learnt from the host's first request
   std::string user_id;      // $matrix_user_id: whose invite events are ours (a hint, not proof)
