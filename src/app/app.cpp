@@ -62,14 +62,19 @@ std::string block_string(const nlohmann::json& content, const char* name) {
   return value != block->end() && value->is_string() ? value->get<std::string>() : std::string{};
 }
 
-core::WidgetSession session_of(const core::WidgetConfig& widget) {
-  core::WidgetSession session;
-  session.widget_id = widget.widget_id;
-  session.user_id = widget.user_id;
-  session.room_id = widget.room_id;
-  session.bot_user_id = widget.bot_user_id;
-  session.silence_timeout = widget.silence_timeout_ms;
-  return session;
+core::WidgetApiConfig widget_api_config_of(const core::WidgetConfig& widget) {
+  core::WidgetApiConfig config;
+  config.widget_id = widget.widget_id;
+  return config;
+}
+
+core::InviteTrackerConfig tracker_config_of(const core::WidgetConfig& widget) {
+  core::InviteTrackerConfig config;
+  config.user_id = widget.user_id;
+  config.room_id = widget.room_id;
+  config.bot_user_id = widget.bot_user_id;
+  config.silence_timeout = widget.silence_timeout_ms;
+  return config;
 }
 
 // How long the "Copied" note stays after "Copy advance notice", in seconds.
@@ -92,7 +97,7 @@ void add_line(std::string& text, std::string line) {
   text += line;
 }
 
-// One card of the feed, worded in `lang`, from what the engine knows of the submission.
+// One card of the feed, worded in `lang`, from what the tracker knows of the submission.
 ui::SubmissionEntry entry_of(core::Lang lang, const core::Submission& s, core::UsernameStyle style,
                              bool can_send) {
   using S = core::SubmissionState;
@@ -161,14 +166,17 @@ Config config_from_url(std::string_view search, std::string_view hash) {
 
 App::App(Config config) : config_(std::move(config)) {
   view_.form = &form_;
-  if (config_.widget.hosted()) engine_ = std::make_unique<core::WidgetEngine>(session_of(config_.widget));
+  if (config_.widget.hosted()) {
+    client_ = std::make_unique<core::WidgetApiClient>(widget_api_config_of(config_.widget));
+    tracker_ = std::make_unique<core::InviteTracker>(*client_, tracker_config_of(config_.widget));
+  }
   revalidate();
 }
 
 Connection App::connection() const noexcept {
   if (refused_) return Connection::refused;
-  if (!engine_) return Connection::standalone;
-  return engine_->handshake() == core::HandshakeState::ready ? Connection::ready : Connection::connecting;
+  if (!client_) return Connection::standalone;
+  return client_->ready() ? Connection::ready : Connection::connecting;
 }
 
 bool App::frame(const ui::FontSet& fonts) {
@@ -204,9 +212,9 @@ bool App::after_present() {
 
 void App::connect(core::Millis now) {
   now_ = now;
-  if (!engine_ || refused_) return;
-  engine_->start(now);
-  apply_engine_events();
+  if (!client_ || refused_) return;
+  client_->start(now);
+  apply_protocol_events();
   refresh_view();
 }
 
@@ -218,37 +226,37 @@ void App::refuse_host(std::string origin) {
 
 bool App::on_host_message(std::string_view json_text, core::Millis now) {
   now_ = now;
-  if (!engine_ || refused_) return false;
-  engine_->receive(json_text, now);
-  const bool changed = apply_engine_events();
-  refresh_view();  // cheap, and the engine may have changed state without an event
+  if (!client_ || refused_) return false;
+  client_->receive(json_text, now);
+  const bool changed = apply_protocol_events();
+  refresh_view();  // cheap, and the client or the tracker may have changed state without an event
   return changed;
 }
 
 bool App::tick(core::Millis now) {
   now_ = now;
-  if (!engine_) return false;
-  const auto deadline = engine_->next_deadline();
+  if (!client_) return false;
+  const auto deadline = client_->next_deadline();
   if (!deadline || *deadline > now) return false;
-  engine_->tick(now);
-  apply_engine_events();
+  client_->tick(now);
+  apply_protocol_events();
   refresh_view();
   return true;
 }
 
 std::vector<std::string> App::take_outbound() {
-  if (!engine_) return {};
-  return engine_->take_outbound();
+  if (!client_) return {};
+  return client_->take_outbound();
 }
 
 std::optional<core::Millis> App::next_deadline() const {
-  if (!engine_) return std::nullopt;
-  return engine_->next_deadline();
+  if (!client_) return std::nullopt;
+  return client_->next_deadline();
 }
 
-bool App::apply_engine_events() {
-  bool changed = false;
-  for (const auto& event : engine_->take_events()) {
+bool App::apply_protocol_events() {
+  bool changed = !tracker_->take_events().empty();  // the feed is derived anew in refresh_view()
+  for (const auto& event : client_->take_events()) {
     changed = true;
     if (const auto* theme = std::get_if<core::ThemeChanged>(&event)) {
       config_.theme = theme_of(theme->name);
@@ -315,23 +323,23 @@ void App::apply(const ui::Intent& intent) {
         } else if constexpr (std::is_same_v<T, ui::CopyAdvanceNotice>) {
           copy_advance_notice();
         } else if constexpr (std::is_same_v<T, ui::RequestPermission>) {
-          if (engine_) engine_->request_capabilities(now_);
+          if (client_) client_->request_capabilities(now_);
         } else if constexpr (std::is_same_v<T, ui::Resend>) {
-          if (engine_) engine_->resend(i.request_id, now_);
+          if (tracker_) tracker_->resend(i.request_id, now_);
         }
       },
       intent);
 }
 
 bool App::can_submit() const {
-  if (!validation_.sendable() || !engine_ || connection() != Connection::ready || !engine_->can_send())
+  if (!validation_.sendable() || !client_ || connection() != Connection::ready || !client_->can_send())
     return false;
-  if (engine_->send_in_flight() || already_sent()) return false;
+  if (tracker_->send_in_flight() || already_sent()) return false;
   return !validation_.needs_confirmation() || confirmed_welcome_ == form_.welcome_message;
 }
 
 void App::reset_form() {
-  // The invitations (the engine's submissions) and what was sent (submitted_form_) stay.
+  // The invitations (the tracker's submissions) and what was sent (submitted_form_) stay.
   form_ = core::InviteForm{};
   left_.clear();
   submit_attempted_ = false;
@@ -347,11 +355,11 @@ void App::submit() {
   auto content =
       core::invite_event_content(form_, validation_, config_.lang, request_id, core::widget_version());
   const std::string id = request_id;
-  if (engine_->submit(std::move(request_id), std::move(content), now_).ok()) {
+  if (tracker_->submit(std::move(request_id), std::move(content), now_).ok()) {
     submitted_form_ = form_;
     submitted_request_ = id;
   }
-  apply_engine_events();
+  apply_protocol_events();
 }
 
 void App::copy_advance_notice() {
@@ -369,7 +377,7 @@ void App::copy_advance_notice() {
 
 bool App::already_sent() const {
   if (!submitted_form_ || !same_form(*submitted_form_, form_)) return false;
-  const core::Submission* s = engine_ ? engine_->find(submitted_request_) : nullptr;
+  const core::Submission* s = tracker_ ? tracker_->find(submitted_request_) : nullptr;
   // A request the bot or the host turned down may be tried again as it is (a new request).
   return s == nullptr ||
          (s->state != core::SubmissionState::failed && s->state != core::SubmissionState::send_failed);
@@ -443,7 +451,7 @@ void App::refresh_view() {
       view_.connection_notice = std::string(core::tr(lang, Msg::widget_not_ready));
       break;
     case Connection::ready:
-      if (!engine_->can_send()) {
+      if (!client_->can_send()) {
         view_.connection_notice = std::string(core::tr(lang, Msg::connection_cannot_send));
         view_.connection_tone = ui::Tone::warning;
         view_.offer_permission_request = true;
@@ -458,7 +466,7 @@ void App::refresh_view() {
   view_.submit_hint.clear();
   if (submit_attempted_ && !validation_.sendable() && !validation_.phone_pending) {
     view_.submit_hint = std::string(core::tr(lang, Msg::submit_fix_errors));
-  } else if (connection() == Connection::ready && !engine_->can_send()) {
+  } else if (connection() == Connection::ready && !client_->can_send()) {
     view_.submit_hint = std::string(core::tr(lang, Msg::connection_cannot_send));
   }
 
@@ -502,10 +510,10 @@ void App::refresh_confirm_step() {
 void App::refresh_feed() {
   const core::Lang lang = config_.lang;
   view_.submissions.clear();
-  if (!engine_) return;
-  const auto& all = engine_->submissions();
+  if (!tracker_) return;
+  const auto& all = tracker_->submissions();
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    view_.submissions.push_back(entry_of(lang, *it, config_.widget.username_style, engine_->can_send()));
+    view_.submissions.push_back(entry_of(lang, *it, config_.widget.username_style, client_->can_send()));
   }
   // "Invite another" once the newest invitation is done and the form still holds what was sent
   // for it; a failed or unknown send keeps the form as it is.

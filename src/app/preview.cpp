@@ -483,18 +483,18 @@ std::optional<ui::Intent> named_intent(std::string_view name, const App& app) {
   if (name == "invite_another") return ui::InviteAnother{};
   if (name == "copy_notice") return ui::CopyAdvanceNotice{};
   if (name == "resend") {
-    const auto* engine = app.engine();
-    if (engine == nullptr || engine->submissions().empty()) return std::nullopt;
-    return ui::Resend{engine->submissions().back().request_id};
+    const auto* tracker = app.tracker();
+    if (tracker == nullptr || tracker->submissions().empty()) return std::nullopt;
+    return ui::Resend{tracker->submissions().back().request_id};
   }
   return std::nullopt;
 }
 
 // The n-th of the core's alternative names for the newest invitation whose username was taken.
 std::optional<std::string> alternative(const App& app, std::size_t n) {
-  const auto* engine = app.engine();
-  if (engine == nullptr || engine->submissions().empty()) return std::nullopt;
-  const core::Submission& s = engine->submissions().back();
+  const auto* tracker = app.tracker();
+  if (tracker == nullptr || tracker->submissions().empty()) return std::nullopt;
+  const core::Submission& s = tracker->submissions().back();
   if (s.state != core::SubmissionState::username_taken) return std::nullopt;
   const json& block = s.content.value(std::string(core::kInviteKey), json::object());
   const auto choices = core::username_alternatives(block.value("full_name", ""), s.username,

@@ -1,5 +1,5 @@
 // The app layer: owns the widget's state, derives the view model, applies the UI's intents, and
-// talks to the Matrix client through the core's widget protocol engine.
+// talks to the Matrix client through the core's Widget API client and invite tracker.
 //
 // The platform layer (src/platform/web) owns the window, the GL context, the fonts, the main loop
 // and the JS bridge; it hands host messages to on_host_message(), posts take_outbound(), calls
@@ -9,9 +9,10 @@
 
 #include "verji/core/i18n.h"
 #include "verji/core/invite_form.h"
+#include "verji/core/invite_tracker.h"
 #include "verji/core/validation.h"
+#include "verji/core/widget_api_client.h"
 #include "verji/core/widget_config.h"
-#include "verji/core/widget_protocol.h"
 #include "verji/ui/form_view.h"
 #include "verji/ui/widgets.h"
 
@@ -85,7 +86,9 @@ class App {
   const ui::FormViewModel& view_model() const noexcept { return view_; }
   double phone_startup_ms() const noexcept { return phone_startup_ms_; }
   Connection connection() const noexcept;
-  const core::WidgetEngine* engine() const noexcept { return engine_.get(); }
+  // The Matrix Widget API client and the invite tracker listening to it; null on standalone pages.
+  const core::WidgetApiClient* client() const noexcept { return client_.get(); }
+  const core::InviteTracker* tracker() const noexcept { return tracker_.get(); }
 
  private:
   void apply(const ui::Intent& intent);
@@ -94,7 +97,7 @@ class App {
   void reset_form();        // "Invite another": an empty form; nothing left, attempted or confirmed
   void refresh_confirm_step();
   bool already_sent() const;  // the form as it is now was sent and that request did not fail
-  bool apply_engine_events();
+  bool apply_protocol_events();
   void revalidate();
   void refresh_view();
   void refresh_phone_status();
@@ -104,10 +107,12 @@ class App {
   Config config_;
   core::InviteForm form_;
   core::Validation validation_;
-  std::unique_ptr<core::WidgetEngine> engine_;  // hosted pages only
+  // Hosted pages only; the tracker listens to the client (so it is destroyed first).
+  std::unique_ptr<core::WidgetApiClient> client_;
+  std::unique_ptr<core::InviteTracker> tracker_;
   bool refused_ = false;
   std::string refused_origin_;
-  // The form as it was last handed to the engine, and its request: Create stays off until the
+  // The form as it was last handed to the tracker, and its request: Create stays off until the
   // admin changes something (or that request failed), so a second click never posts it twice.
   std::optional<core::InviteForm> submitted_form_;
   std::string submitted_request_;

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "verji/app/app.h"
-#include "verji/core/widget_protocol.h"
+#include "verji/core/clock.h"
 
 #include <nlohmann/json.hpp>
 

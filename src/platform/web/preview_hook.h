@@ -8,7 +8,7 @@
 #pragma once
 
 #include "verji/app/app.h"
-#include "verji/core/widget_protocol.h"
+#include "verji/core/clock.h"
 
 #include <memory>
 #include <string_view>
