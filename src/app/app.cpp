@@ -18,14 +18,19 @@ namespace {
 // How long the "Copied" note stays after "Copy advance notice".
 constexpr core::Millis kCopiedNoteMs = 3000;
 
-core::WidgetSession session_of(const core::WidgetConfig& widget) {
-  core::WidgetSession session;
-  session.widget_id = widget.widget_id;
-  session.user_id = widget.user_id;
-  session.room_id = widget.room_id;
-  session.bot_user_id = widget.bot_user_id;
-  session.silence_timeout = widget.silence_timeout_ms;
-  return session;
+core::WidgetApiConfig widget_api_config_of(const core::WidgetConfig& widget) {
+  core::WidgetApiConfig config;
+  config.widget_id = widget.widget_id;
+  return config;
+}
+
+core::InviteTrackerConfig tracker_config_of(const core::WidgetConfig& widget) {
+  core::InviteTrackerConfig config;
+  config.user_id = widget.user_id;
+  config.room_id = widget.room_id;
+  config.bot_user_id = widget.bot_user_id;
+  config.silence_timeout = widget.silence_timeout_ms;
+  return config;
 }
 
 Theme theme_named(std::string_view name) { return core::is_dark_theme(name) ? Theme::dark : Theme::light; }
@@ -37,7 +42,8 @@ App::App(Config config, const core::Clock& clock, Clipboard& clipboard)
   state_.config = std::move(config);
   state_.now = clock_.now();
   if (state_.config.widget.hosted()) {
-    engine_ = std::make_unique<core::WidgetEngine>(session_of(state_.config.widget));
+    client_ = std::make_unique<core::WidgetApiClient>(widget_api_config_of(state_.config.widget));
+    tracker_ = std::make_unique<core::InviteTracker>(*client_, tracker_config_of(state_.config.widget));
     state_.host.connection = Connection::connecting;
   }
   revalidate();
@@ -75,9 +81,9 @@ bool App::after_present() {
 
 void App::connect() {
   state_.now = clock_.now();
-  if (!engine_ || state_.host.connection == Connection::refused) return;
-  engine_->start(state_.now);
-  apply_engine_events();
+  if (!client_ || state_.host.connection == Connection::refused) return;
+  client_->start(state_.now);
+  apply_protocol_events();
   refresh();
 }
 
@@ -89,10 +95,10 @@ void App::refuse_host(std::string origin) {
 
 bool App::on_host_message(std::string_view json_text) {
   state_.now = clock_.now();
-  if (!engine_ || state_.host.connection == Connection::refused) return false;
-  engine_->receive(json_text, state_.now);
-  const bool changed = apply_engine_events();
-  refresh();  // cheap, and the engine may have changed state without an event
+  if (!client_ || state_.host.connection == Connection::refused) return false;
+  client_->receive(json_text, state_.now);
+  const bool changed = apply_protocol_events();
+  refresh();  // cheap, and the client or the tracker may have changed state without an event
   return changed;
 }
 
@@ -103,11 +109,11 @@ bool App::tick() {
     state_.form.copied_until = -1;  // the "Copied" note has had its moment
     changed = true;
   }
-  if (engine_) {
-    const auto deadline = engine_->next_deadline();
+  if (client_) {
+    const auto deadline = client_->next_deadline();
     if (deadline && *deadline <= state_.now) {
-      engine_->tick(state_.now);
-      apply_engine_events();
+      client_->tick(state_.now);
+      apply_protocol_events();
       changed = true;
     }
   }
@@ -116,22 +122,22 @@ bool App::tick() {
 }
 
 std::vector<std::string> App::take_outbound() {
-  if (!engine_) return {};
-  return engine_->take_outbound();
+  if (!client_) return {};
+  return client_->take_outbound();
 }
 
 std::optional<core::Millis> App::next_deadline() const {
   std::optional<core::Millis> next;
-  if (engine_) next = engine_->next_deadline();
+  if (client_) next = client_->next_deadline();
   if (state_.form.copied_until >= 0 && (!next || state_.form.copied_until < *next)) {
     next = state_.form.copied_until;
   }
   return next;
 }
 
-bool App::apply_engine_events() {
-  bool changed = false;
-  for (const auto& event : engine_->take_events()) {
+bool App::apply_protocol_events() {
+  bool changed = !tracker_->take_events().empty();  // the feed is derived anew in refresh()
+  for (const auto& event : client_->take_events()) {
     changed = true;
     if (const auto* theme = std::get_if<core::ThemeChanged>(&event)) {
       state_.config.theme = theme_named(theme->name);
@@ -199,16 +205,16 @@ void App::apply(const Intent& intent) {
         } else if constexpr (std::is_same_v<T, CopyAdvanceNotice>) {
           copy_advance_notice();
         } else if constexpr (std::is_same_v<T, RequestPermission>) {
-          if (engine_) engine_->request_capabilities(state_.now);
+          if (client_) client_->request_capabilities(state_.now);
         } else if constexpr (std::is_same_v<T, Resend>) {
-          if (engine_) engine_->resend(i.request_id, state_.now);
+          if (tracker_) tracker_->resend(i.request_id, state_.now);
         }
       },
       intent);
 }
 
 void App::reset_form() {
-  // The invitations (the engine's submissions) and what was sent (submitted_form) stay.
+  // The invitations (the tracker's submissions) and what was sent (submitted_form) stay.
   FormState& f = state_.form;
   f.form = core::InviteForm{};
   f.left.clear();
@@ -226,11 +232,11 @@ void App::submit() {
   auto content = core::invite_event_content(f.form, f.validation, state_.config.lang, request_id,
                                             core::widget_version());
   const std::string id = request_id;
-  if (engine_->submit(std::move(request_id), std::move(content), state_.now).ok()) {
+  if (tracker_->submit(std::move(request_id), std::move(content), state_.now).ok()) {
     f.submitted_form = f.form;
     f.submitted_request = id;
   }
-  apply_engine_events();
+  apply_protocol_events();
 }
 
 void App::copy_advance_notice() {
@@ -257,12 +263,11 @@ void App::revalidate() {
 void App::refresh() {
   HostState& host = state_.host;
   state_.phone_ready = core::phone_ready();
-  if (engine_ && host.connection != Connection::refused) {
-    host.connection =
-        engine_->handshake() == core::HandshakeState::ready ? Connection::ready : Connection::connecting;
-    host.can_send = engine_->can_send();
-    host.send_in_flight = engine_->send_in_flight();
-    host.submissions = engine_->submissions();
+  if (client_ && host.connection != Connection::refused) {
+    host.connection = client_->ready() ? Connection::ready : Connection::connecting;
+    host.can_send = client_->can_send();
+    host.send_in_flight = tracker_->send_in_flight();
+    host.submissions = tracker_->submissions();
   }
   view_ = derive_view(state_);
 }

@@ -483,7 +483,7 @@ std::optional<Intent> named_intent(std::string_view name, const App& app) {
   if (name == "invite_another") return InviteAnother{};
   if (name == "copy_notice") return CopyAdvanceNotice{};
   if (name == "resend") {
-    const auto* engine = app.engine();
+    const auto* engine = app.tracker();
     if (engine == nullptr || engine->submissions().empty()) return std::nullopt;
     return Resend{engine->submissions().back().request_id};
   }
@@ -492,7 +492,7 @@ std::optional<Intent> named_intent(std::string_view name, const App& app) {
 
 // The n-th of the core's alternative names for the newest invitation whose username was taken.
 std::optional<std::string> alternative(const App& app, std::size_t n) {
-  const auto* engine = app.engine();
+  const auto* engine = app.tracker();
   if (engine == nullptr || engine->submissions().empty()) return std::nullopt;
   const core::Submission& s = engine->submissions().back();
   if (s.state != core::SubmissionState::username_taken) return std::nullopt;

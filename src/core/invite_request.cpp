@@ -1,6 +1,8 @@
 // The invite request's event content and its strict reader (docs/invite-protocol.md).
 #include "verji/core/invite_request.h"
 
+#include "verji/core/json_fields.h"
+
 #include <array>
 #include <random>
 
@@ -35,13 +37,6 @@ std::string body_line(const InviteForm& form, const Validation& validation, Lang
   return format(lang, Msg::invite_body_with_phone, args);
 }
 
-// The string at `key` of `object`, or nullptr when it is missing or not a string.
-const std::string* string_at(const nlohmann::json& object, std::string_view key) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return nullptr;
-  return it->get_ptr<const std::string*>();
-}
-
 bool is_version_one(const nlohmann::json& object) {
   const auto it = object.find("version");
   if (it == object.end()) return false;
@@ -52,8 +47,8 @@ bool is_version_one(const nlohmann::json& object) {
 
 std::optional<InviteBlock> parse_block(const nlohmann::json& content) {
   if (!content.is_object()) return std::nullopt;
-  const std::string* msgtype = string_at(content, "msgtype");
-  if (msgtype == nullptr || *msgtype != "m.text" || string_at(content, "body") == nullptr)
+  const std::string* msgtype = string_member(content, "msgtype");
+  if (msgtype == nullptr || *msgtype != "m.text" || string_member(content, "body") == nullptr)
     return std::nullopt;
   const auto it = content.find(kInviteKey);
   if (it == content.end() || !it->is_object() || !is_version_one(*it)) return std::nullopt;
@@ -63,19 +58,19 @@ std::optional<InviteBlock> parse_block(const nlohmann::json& content) {
       "request_id", "email", "full_name", "phone",           "verification",
       "user_type",  "lang",  "client",    "welcome_message", "username_hint"};
   for (const auto key : kStrings) {
-    if (string_at(block, key) == nullptr) return std::nullopt;
+    if (string_member(block, key) == nullptr) return std::nullopt;
   }
   InviteBlock out;
-  out.request_id = *string_at(block, "request_id");
-  out.email = *string_at(block, "email");
-  out.full_name = *string_at(block, "full_name");
-  out.phone = *string_at(block, "phone");
-  out.welcome_message = *string_at(block, "welcome_message");
-  out.username_hint = *string_at(block, "username_hint");
-  out.client = *string_at(block, "client");
-  const auto verification = verification_from_string(*string_at(block, "verification"));
-  const auto user_type = user_type_from_string(*string_at(block, "user_type"));
-  const std::string& lang = *string_at(block, "lang");
+  out.request_id = *string_member(block, "request_id");
+  out.email = *string_member(block, "email");
+  out.full_name = *string_member(block, "full_name");
+  out.phone = *string_member(block, "phone");
+  out.welcome_message = *string_member(block, "welcome_message");
+  out.username_hint = *string_member(block, "username_hint");
+  out.client = *string_member(block, "client");
+  const auto verification = verification_from_string(*string_member(block, "verification"));
+  const auto user_type = user_type_from_string(*string_member(block, "user_type"));
+  const std::string& lang = *string_member(block, "lang");
   if (!verification || !user_type || (lang != "nb" && lang != "en")) return std::nullopt;
   out.verification = *verification;
   out.user_type = *user_type;

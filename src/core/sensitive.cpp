@@ -6,6 +6,8 @@
 // [SECTION] The scanner: whole-group candidates, strongest kind first, no overlaps
 #include "verji/core/sensitive.h"
 
+#include "verji/core/unicode.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -159,22 +161,29 @@ constexpr Keyword kKeywords[] = {
 
 constexpr std::array<std::string_view, 5> kEndings{"", "s", "et", "er", "ene"};
 
-// Lower-cases ASCII and the Latin-1 capitals (À..Þ, so Æ Ø Å) without changing any byte length,
-// so that offsets in the folded text are offsets in the original.
+// Lower-cases each character whose lower case has as many UTF-8 bytes (ASCII, Æ Ø Å and the other
+// Latin-1 capitals, most scripts), so that offsets in the folded text are offsets in the original.
+// Ill-formed bytes stay as they are.
 // (Plain pointers in the loop: under -Oz std::string's operator[] is a call per byte.)
 std::string fold_case(std::string_view text) {
   std::string out(text);
   char* data = out.data();
   const std::size_t size = out.size();
-  for (std::size_t i = 0; i < size; ++i) {
+  std::string lower;
+  for (std::size_t i = 0; i < size;) {
     const auto byte = static_cast<unsigned char>(data[i]);
-    if (byte >= 'A' && byte <= 'Z') {
-      data[i] = static_cast<char>(byte + 32);
-    } else if (byte == 0xC3 && i + 1 < size) {
-      const auto next = static_cast<unsigned char>(data[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) data[i + 1] = static_cast<char>(next + 0x20);
+    if (byte < 0x80) {  // the common case, without a table look-up
+      if (byte >= 'A' && byte <= 'Z') data[i] = static_cast<char>(byte + 32);
       ++i;
+      continue;
     }
+    const unicode::CodePoint c = unicode::code_point_at(text, i);
+    if (c.valid) {
+      lower.clear();
+      unicode::append_utf8(lower, unicode::to_lower(c.value));
+      if (lower.size() == c.length) std::copy(lower.begin(), lower.end(), data + i);
+    }
+    i += c.length;
   }
   return out;
 }
@@ -183,40 +192,15 @@ bool is_ascii_alnum(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Decodes the code point starting at `at` (lenient: a stray byte is its own code point).
-std::uint32_t code_point_at(std::string_view text, std::size_t at, std::size_t* length) noexcept {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (at + n > text.size()) n = 1;
-  std::uint32_t cp = n == 1 ? lead : lead & (0x7Fu >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3Fu);
-  *length = n;
-  return cp;
-}
-
-// Letters and digits of any script count as word characters; punctuation, spaces, symbols do not.
-bool is_word_code_point(std::uint32_t cp) noexcept {
-  if (cp < 0x80) return is_ascii_alnum(static_cast<char>(cp));
-  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, dingbats
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;  // variation selectors
-  if (cp >= 0x1F000) return false;                 // emoji
-  return true;
-}
-
+// Letters, marks and digits of any script are word characters (unicode::is_word_char).
 bool word_char_after(std::string_view text, std::size_t at) noexcept {
   if (at >= text.size()) return false;
-  std::size_t length = 0;
-  return is_word_code_point(code_point_at(text, at, &length));
+  return unicode::is_word_char(unicode::code_point_at(text, at).value);
 }
 
 bool word_char_before(std::string_view text, std::size_t at) noexcept {
   if (at == 0) return false;
-  std::size_t start = at - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  std::size_t length = 0;
-  return is_word_code_point(code_point_at(text, start, &length));
+  return unicode::is_word_char(unicode::code_point_before(text, at).value);
 }
 
 struct KeywordHit {

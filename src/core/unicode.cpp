@@ -192,6 +192,33 @@ bool is_valid_utf8(std::string_view utf8) noexcept {
   return true;
 }
 
+CodePoint code_point_at(std::string_view utf8, std::size_t at) noexcept {
+  CodePoint out;
+  if (at >= utf8.size()) return out;
+  const auto lead = static_cast<unsigned char>(utf8[at]);
+  if (lead < 0x80) return CodePoint{lead, 1, true};
+  std::size_t bad = 0;
+  out.length = decode_one(utf8, at, out.value, bad);
+  out.valid = out.length != 0;
+  if (!out.valid) {
+    out.value = kReplacement;
+    out.length = bad;
+  }
+  return out;
+}
+
+CodePoint code_point_before(std::string_view utf8, std::size_t at) noexcept {
+  if (at == 0 || at > utf8.size()) return CodePoint{};
+  const auto last = static_cast<unsigned char>(utf8[at - 1]);
+  if (last < 0x80) return CodePoint{last, 1, true};
+  // A sequence is at most four bytes: its lead byte is at most three continuation bytes back.
+  std::size_t start = at - 1;
+  while (start > 0 && at - start < 4 && (static_cast<unsigned char>(utf8[start]) & 0xC0) == 0x80) --start;
+  const CodePoint found = code_point_at(utf8, start);
+  if (found.valid && start + found.length == at) return found;
+  return CodePoint{kReplacement, 1, false};
+}
+
 void append_utf8(std::string& out, char32_t c) {
   if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
   if (c < 0x80) {
@@ -228,6 +255,10 @@ int digit_value(char32_t c) noexcept {
 }
 
 bool is_space(char32_t c) noexcept { return (c >= 0x09 && c <= 0x0D) || in(kSpace, c); }
+bool is_word_char(char32_t c) noexcept {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+  return is_letter(c) || is_mark(c) || is_digit(c);
+}
 bool is_invisible(char32_t c) noexcept { return in(kInvisible, c); }
 
 bool is_bidi_control(char32_t c) noexcept {

@@ -287,3 +287,40 @@ TEST_CASE("random 11-digit numbers are rarely taken for identity or account numb
   CHECK(account_like > kDraws / 20);  // the check alone would flag many
   CHECK(flagged < kDraws / 500);      // the scanner flags under 0.2 %
 }
+
+TEST_CASE("words end where the Unicode categories say, in any script", "[sensitive]") {
+  // A keyword or a number is whole when no letter, mark or decimal digit of any script touches it.
+  struct Row {
+    const char* text;
+    std::size_t matches;
+  };
+  const Row rows[] = {
+      {"passord\xF0\x9F\x98\x80", 1},          // an emoji is no letter
+      {"passord\xE2\x80\xA6", 1},              // nor is an ellipsis
+      {"passord\xEF\xBC\x8C neste", 1},        // nor fullwidth punctuation
+      {"passord\xCE\xBB", 0},                  // a Greek letter goes on with the word
+      {"\xCE\xBBpassord", 0},                  // and before it
+      {"passord\xCC\x81", 0},                  // a combining mark belongs to the word
+      {"passord\xD9\xA3", 0},                  // so does an Arabic-Indic digit
+      {"\xD0\x9F\xD0\x90\xD0\xA1passord", 0},  // Cyrillic capitals before it
+      {"01019000083\xCE\xB1", 0},              // a number glued to a letter is no number
+      {"\xE2\x80\x9C"
+       "01019000083\xE2\x80\x9D",
+       1},                 // in curly quotes it is one
+      {"passord\xFF", 1},  // an ill-formed byte is no letter
+  };
+  for (const auto& row : rows) {
+    const auto matches = scan_sensitive(row.text);
+    INFO("text: '" << row.text << "' found: " << describe(matches));
+    CHECK(matches.size() == row.matches);
+  }
+}
+
+TEST_CASE("case folding keeps byte offsets for letters of any script", "[sensitive]") {
+  // Upper-case letters before a keyword are folded without moving it: the span is where it was typed.
+  const std::string text = "\xD0\x9F\xD0\x90\xD0\xA1 \xCE\xA3 PASSORD";  // ПАС Σ PASSORD
+  const auto matches = scan_sensitive(text);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].span == Span{10, 17});
+  CHECK(matches[0].text == "PASSORD");
+}

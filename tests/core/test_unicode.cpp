@@ -129,3 +129,56 @@ TEST_CASE("lower case and accent folding", "[unicode]") {
   CHECK(unicode::fold_accents(U"a\u030A") == U"a");
   CHECK(unicode::fold_accents(U"\u00F8\u00E6") == U"\u00F8\u00E6");  // ø, æ have no decomposition
 }
+
+TEST_CASE("one code point at a byte offset, forwards and backwards", "[unicode]") {
+  const std::string text = "a\xC3\xA5\xE2\x82\xAC\xF0\x9F\x98\x80";  // a å € 😀 at 0 1 3 6, ends at 10
+  const auto at = [&](std::size_t i) { return unicode::code_point_at(text, i); };
+  const auto before = [&](std::size_t i) { return unicode::code_point_before(text, i); };
+  CHECK(at(0).value == U'a');
+  CHECK(at(0).length == 1);
+  CHECK(at(1).value == U'\u00E5');
+  CHECK(at(1).length == 2);
+  CHECK(at(3).value == U'\u20AC');
+  CHECK(at(6).value == U'\U0001F600');
+  CHECK(at(6).length == 4);
+  CHECK(at(6).valid);
+  CHECK(before(1).value == U'a');
+  CHECK(before(3).value == U'\u00E5');
+  CHECK(before(3).length == 2);
+  CHECK(before(6).value == U'\u20AC');
+  CHECK(before(10).value == U'\U0001F600');
+  CHECK(before(10).length == 4);
+  // Inside a sequence, or on ill-formed bytes: U+FFFD, never out of bounds.
+  CHECK_FALSE(at(2).valid);  // a continuation byte
+  CHECK(at(2).value == unicode::kReplacement);
+  CHECK(at(2).length == 1);
+  CHECK_FALSE(before(2).valid);  // the lead byte of å alone
+  CHECK(before(2).length == 1);
+  CHECK_FALSE(at(text.size()).valid);
+  CHECK(at(text.size()).length == 0);
+  CHECK_FALSE(before(0).valid);
+  const std::string truncated = "ab\xE2\x82";
+  CHECK(unicode::code_point_at(truncated, 2).length == 2);  // the maximal ill-formed prefix, as decode()
+  CHECK_FALSE(unicode::code_point_before(truncated, 4).valid);
+  CHECK(unicode::code_point_before(truncated, 4).length == 1);
+  CHECK(unicode::code_point_before("\x80\x80\x80\x80\x80", 5).length == 1);
+  // The same answers as decode(), offset by offset.
+  const auto decoded = unicode::decode(text);
+  for (std::size_t i = 0; i < decoded.chars.size(); ++i) {
+    CHECK(at(decoded.offsets[i]).value == decoded.chars[i]);
+    CHECK(before(decoded.offsets[i + 1]).value == decoded.chars[i]);
+  }
+}
+
+TEST_CASE("word characters: letters, marks and decimal digits of any script", "[unicode]") {
+  for (const char32_t c :
+       {U'a', U'Z', U'0', U'\u00F8', U'\u03BB', U'\u0416', U'\u674E', U'\u0301', U'\u0663', U'\uFF19'}) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK(unicode::is_word_char(c));
+  }
+  for (const char32_t c : {U' ', U'-', U'_', U'.', U'\u00AB', U'\u00D7', U'\u00B2', U'\u2026', U'\u2160',
+                           U'\u3001', U'\uFF0C', U'\u200B', U'\U0001F600', unicode::kReplacement}) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK_FALSE(unicode::is_word_char(c));
+  }
+}

@@ -188,22 +188,22 @@ TEST_CASE("the preview host answers sends as the script says and plays the bot",
   PreviewHost host(app, app.clock());
   CHECK(verji::app::run_script(app, host, state).empty());
   REQUIRE(app.connection() == verji::app::Connection::ready);
-  REQUIRE(app.engine()->submissions().size() == 1);
-  CHECK(app.engine()->submissions()[0].state == verji::core::SubmissionState::rate_limited);
+  REQUIRE(app.tracker()->submissions().size() == 1);
+  CHECK(app.tracker()->submissions()[0].state == verji::core::SubmissionState::rate_limited);
   CHECK(app.config().theme == verji::app::Theme::dark);
 
   // After the retry time the same request goes out again and this time lands in the room.
   host.advance(5000);
-  app.dispatch(verji::app::Resend{app.engine()->submissions()[0].request_id});
+  app.dispatch(verji::app::Resend{app.tracker()->submissions()[0].request_id});
   host.pump();
   REQUIRE(host.newest_invite() != nullptr);
-  CHECK(app.engine()->submissions()[0].state == verji::core::SubmissionState::sent);
+  CHECK(app.tracker()->submissions()[0].state == verji::core::SubmissionState::sent);
   host.bot_says("UserID 'olanordmann' is already occupied", true);
-  const auto& s = app.engine()->submissions()[0];
+  const auto& s = app.tracker()->submissions()[0];
   CHECK(s.state == verji::core::SubmissionState::username_taken);
   CHECK(s.username == "olanordmann");
-  CHECK(app.engine()->counters().dropped_malformed == 0);
-  CHECK(app.engine()->counters().unknown_actions == 0);
+  CHECK(app.client()->counters().dropped_malformed == 0);
+  CHECK(app.client()->counters().unknown_actions == 0);
 }
 
 TEST_CASE("a script step that cannot apply is reported with its index", "[preview]") {

@@ -1,7 +1,7 @@
 // The app layer: owns the widget's state (state.h), applies intents, talks to the Matrix client
-// through the core's protocol engine, and keeps the view model (view_model.h) derived from the state.
-// It sees neither ImGui nor the browser (the build enforces it): time comes from a core::Clock and
-// the clipboard is an app::Clipboard, both given by whoever makes the App.
+// through the core's Widget API client and invite tracker, and keeps the view model (view_model.h) derived
+// from the state. It sees neither ImGui nor the browser (the build enforces it): time comes from a
+// core::Clock and the clipboard is an app::Clipboard, both given by whoever makes the App.
 //
 // The web platform hands host messages to on_host_message(), posts take_outbound(), calls tick()
 // before each frame, lets the UI draw view() and hands the frame's intents to handle_frame(), and
@@ -14,7 +14,8 @@
 #include "verji/app/state.h"
 #include "verji/app/view_model.h"
 #include "verji/core/clock.h"
-#include "verji/core/widget_protocol.h"
+#include "verji/core/invite_tracker.h"
+#include "verji/core/widget_api_client.h"
 
 #include <memory>
 #include <optional>
@@ -67,21 +68,25 @@ class App {
   const core::Validation& validation() const noexcept { return state_.form.validation; }
   Connection connection() const noexcept { return state_.host.connection; }
   double phone_startup_ms() const noexcept { return phone_startup_ms_; }
-  const core::WidgetEngine* engine() const noexcept { return engine_.get(); }
+  // The Matrix Widget API client and the invite tracker listening to it; null on standalone pages.
+  const core::WidgetApiClient* client() const noexcept { return client_.get(); }
+  const core::InviteTracker* tracker() const noexcept { return tracker_.get(); }
 
  private:
   void apply(const Intent& intent);
   void submit();
   void reset_form();  // "Invite another": an empty form; nothing left, attempted or confirmed
   void copy_advance_notice();
-  bool apply_engine_events();
+  bool apply_protocol_events();
   void revalidate();
   void refresh();  // the host facts and the view, after any change
 
   const core::Clock& clock_;
   Clipboard& clipboard_;
   AppState state_;
-  std::unique_ptr<core::WidgetEngine> engine_;  // hosted pages only
+  // Hosted pages only; the tracker listens to the client (so it is destroyed first).
+  std::unique_ptr<core::WidgetApiClient> client_;
+  std::unique_ptr<core::InviteTracker> tracker_;
   ViewModel view_;
   double phone_startup_ms_ = -1.0;
 };

@@ -13,7 +13,7 @@
 
 #include "verji/app/app.h"
 #include "verji/app/layout.h"
-#include "verji/core/widget_protocol.h"
+#include "verji/core/invite_tracker.h"
 
 #include <nlohmann/json.hpp>
 

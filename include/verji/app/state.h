@@ -7,8 +7,8 @@
 #include "verji/app/view_model.h"
 #include "verji/core/clock.h"
 #include "verji/core/invite_form.h"
+#include "verji/core/invite_tracker.h"
 #include "verji/core/validation.h"
-#include "verji/core/widget_protocol.h"
 
 #include <optional>
 #include <set>

@@ -1,5 +1,8 @@
-// Monotonic time in milliseconds, given to whoever needs it, so that every timeout and deadline
-// can be tested with a clock the test moves.
+// Time for the core and the layers above: monotonic milliseconds, and where "now" comes from.
+//
+// The core's protocol units take `now` as an argument of each call, so a test can put any time in
+// a transcript. Whoever drives them reads a Clock: the platform's monotonic clock in the page, a
+// testing::ManualClock (verji/testing/fake_matrix_client.h) in tests and the designers' preview.
 #pragma once
 
 #include <cstdint>

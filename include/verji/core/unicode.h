@@ -32,6 +32,18 @@ Decoded decode(std::string_view utf8);
 
 bool is_valid_utf8(std::string_view utf8) noexcept;
 
+// One code point of a UTF-8 text, decoded as decode() does, for scanners that walk bytes.
+struct CodePoint {
+  char32_t value = kReplacement;  // U+FFFD for an ill-formed sequence
+  std::size_t length = 0;         // its bytes (an ill-formed sequence: its maximal prefix, >= 1)
+  bool valid = false;
+};
+// The code point that starts at byte `at` (at < utf8.size()).
+CodePoint code_point_at(std::string_view utf8, std::size_t at) noexcept;
+// The code point that ends just before byte `at` (0 < at <= utf8.size()). Bytes that are not the
+// end of a well-formed sequence are one ill-formed code point each.
+CodePoint code_point_before(std::string_view utf8, std::size_t at) noexcept;
+
 void append_utf8(std::string& out, char32_t c);
 std::string encode(std::u32string_view chars);
 
@@ -41,6 +53,9 @@ bool is_mark(char32_t c) noexcept;     // M* (combining marks)
 bool is_digit(char32_t c) noexcept;    // Nd
 int digit_value(char32_t c) noexcept;  // 0-9 for an Nd character ("٣", "３" -> 3), else -1
 bool is_space(char32_t c) noexcept;    // Zs, Zl, Zp, and tab/newline/CR/VT/FF
+// A character of a word in any script: a letter, a combining mark or a decimal digit (L*, M*, Nd).
+// Punctuation, symbols (emoji among them), spaces and U+FFFD are not.
+bool is_word_char(char32_t c) noexcept;
 // Invisible and direction-changing characters that have no place in a name or address: Cf (ZWSP,
 // ZWJ, soft hyphen, LRM/RLM, the bidi embeddings, overrides and isolates, BOM, ...) and the
 // control characters Cc other than the spaces above.

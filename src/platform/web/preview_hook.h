@@ -10,7 +10,6 @@
 #include "verji/app/app.h"
 #include "verji/app/clipboard.h"
 #include "verji/app/layout.h"
-#include "verji/core/widget_protocol.h"
 
 #include <memory>
 #include <string_view>
