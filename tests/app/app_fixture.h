@@ -35,7 +35,8 @@ struct TestServices {
 // An App with its own ManualClock and KeptClipboard.
 class TestApp : private TestServices, public app::App {
  public:
-  explicit TestApp(app::Config config) : App(std::move(config), TestServices::clock, TestServices::clipboard) {}
+  explicit TestApp(app::Config config)
+      : App(std::move(config), TestServices::clock, TestServices::clipboard) {}
   app::ManualClock& clock() { return TestServices::clock; }
   KeptClipboard& clipboard() { return TestServices::clipboard; }
 };
