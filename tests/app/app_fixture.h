@@ -3,7 +3,7 @@
 
 #include "verji/app/app.h"
 #include "verji/app/clipboard.h"
-#include "verji/app/preview.h"
+#include "verji/testing/fake_matrix_client.h"
 
 #include <string>
 #include <string_view>
@@ -28,7 +28,7 @@ class KeptClipboard : public app::Clipboard {
 
 // What the platform gives an App, for tests.
 struct TestServices {
-  app::ManualClock clock{1000};
+  testing::ManualClock clock{1000};
   KeptClipboard clipboard;
 };
 
@@ -37,7 +37,7 @@ class TestApp : private TestServices, public app::App {
  public:
   explicit TestApp(app::Config config)
       : App(std::move(config), TestServices::clock, TestServices::clipboard) {}
-  app::ManualClock& clock() { return TestServices::clock; }
+  testing::ManualClock& clock() { return TestServices::clock; }
   KeptClipboard& clipboard() { return TestServices::clipboard; }
 };
 

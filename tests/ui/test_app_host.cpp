@@ -5,6 +5,8 @@
 #include "verji/app/app.h"
 #include "verji/core/phone.h"
 #include "verji/core/username.h"
+#include "verji/preview/player.h"
+#include "verji/testing/fake_matrix_client.h"
 #include "view_queries.h"
 
 #include <catch2/catch.hpp>
@@ -25,6 +27,7 @@ using verji::test::frame;
 using verji::test::label_of;
 using verji::test::Screen;
 using verji::test::TestApp;
+using verji::testing::FakeMatrixClient;
 
 namespace {
 
@@ -37,70 +40,26 @@ Config hosted_config() {
       "?widgetId=invite_1&userId=%40ola%3Aprod.verji.app&roomId=%21adm%3Aprod.verji.app", "");
 }
 
-// The Matrix client's side, driven by the test.
-struct Host {
-  explicit Host(TestApp& a) : app(a) {}
-  TestApp& app;
-  int next = 0;
-  std::vector<json> sent;  // every message the widget posted, in order
+// The Matrix client's side, driven by the test: the fake Matrix client in the Administration room.
+verji::testing::FakeRoom room() {
+  verji::testing::FakeRoom r;
+  r.widget_id = kWidget;
+  r.admin = kAdmin;
+  r.bot = kBot;
+  r.room_id = "!adm:prod.verji.app";
+  r.server = "prod.verji.app";
+  return r;
+}
 
-  std::vector<json> drain() {
-    std::vector<json> fresh;
-    for (const auto& text : app.take_outbound()) fresh.push_back(json::parse(text));
-    sent.insert(sent.end(), fresh.begin(), fresh.end());
-    return fresh;
-  }
-  void deliver(const json& message) { app.on_host_message(message.dump()); }
-  json request(const std::string& action, json data) {
-    json r = {{"api", "toWidget"},
-              {"widgetId", kWidget},
-              {"requestId", "host-" + std::to_string(++next)},
-              {"action", action},
-              {"data", std::move(data)}};
-    deliver(r);
-    return r;
-  }
-  void respond(const json& to, json response) {
-    json r = to;
-    r["response"] = std::move(response);
-    deliver(r);
-  }
-  std::vector<json> requests(const std::string& action) {
-    std::vector<json> out;
-    for (const auto& m : sent) {
-      if (m["api"] == "fromWidget" && !m.contains("response") && m["action"] == action) out.push_back(m);
-    }
-    return out;
-  }
-  // Element's order with waitForIframeLoad: capabilities, then notify_capabilities.
-  void handshake(const std::vector<std::string>& approved) {
-    app.connect();
-    for (const auto& m : drain()) {
-      if (m["action"] == "content_loaded") respond(m, {{"error", {{"message", "Improper sequence"}}}});
-      if (m["action"] == "supported_api_versions") respond(m, {{"supported_versions", {"0.0.2"}}});
-    }
-    request("capabilities", json::object());
-    request("notify_capabilities",
-            {{"requested", verji::core::requested_capabilities()}, {"approved", approved}});
-    for (const auto& m : drain()) {
-      if (m["action"] == "org.matrix.msc2876.read_events") respond(m, {{"events", json::array()}});
-    }
-    drain();
-  }
-  // The host posted the widget's send_event as `event_id`: answers it, then the room echoes it.
-  void post(const json& send_request, const std::string& event_id) {
-    respond(send_request, {{"room_id", "!adm:prod.verji.app"}, {"event_id", event_id}});
-    room_event(event_id, kAdmin, send_request["data"]["content"]);
-  }
-  void room_event(const std::string& id, const std::string& sender, json content) {
-    request("send_event", {{"type", "m.room.message"},
-                           {"sender", sender},
-                           {"event_id", id},
-                           {"room_id", "!adm:prod.verji.app"},
-                           {"origin_server_ts", 1700000000000},
-                           {"content", std::move(content)}});
-  }
-};
+FakeMatrixClient client_of(TestApp& app) {
+  return FakeMatrixClient(app.clock(), verji::preview::port_of(app), room());
+}
+
+// The client posted the widget's send_event as `event_id`: answers it, then the room echoes it.
+void accept(FakeMatrixClient& host, const json& send_request, const std::string& event_id) {
+  host.respond(send_request, {{"room_id", "!adm:prod.verji.app"}, {"event_id", event_id}});
+  host.post(kAdmin, send_request["data"]["content"], event_id);
+}
 
 void click(Screen& ui, App& app, std::string_view id) {
   frame(ui, app);
@@ -133,13 +92,13 @@ json bot_reply(const std::string& to, const std::string& body, json block = null
 // The widget in the Administration room on a 420 x 2400 px display, its first frame presented and its
 // handshake done with every capability approved.
 struct HostedWidget {
-  HostedWidget() : ui(ImVec2(420.0f, 2400.0f)), app(hosted_config()), host(app) {
+  HostedWidget() : ui(ImVec2(420.0f, 2400.0f)), app(hosted_config()), host(client_of(app)) {
     app.after_present();
     host.handshake(all_capabilities());
   }
   Screen ui;
   TestApp app;
-  Host host;
+  FakeMatrixClient host;
 };
 
 // Ola Nordmann invited as an admin would: both fields typed, Opprett, then "Send invitation"; the
@@ -150,9 +109,9 @@ json invite_ola(HostedWidget& widget, const std::string& event_id) {
   fill(ui, app, Field::full_name, "Ola Nordmann");
   click(ui, app, "create");
   click(ui, app, "confirm.send");
-  auto sends = (host.drain(), host.requests("send_event"));
+  auto sends = (host.outbound(), host.requests("send_event"));
   REQUIRE(sends.size() == 1);
-  host.post(sends[0], event_id);
+  accept(host, sends[0], event_id);
   return sends[0];
 }
 
@@ -162,7 +121,7 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   Screen ui(ImVec2(420.0f, 2400.0f));
   TestApp app(hosted_config());
   app.after_present();
-  Host host(app);
+  FakeMatrixClient host = client_of(app);
   CHECK(app.connection() == Connection::connecting);
   host.handshake(all_capabilities());
   REQUIRE(app.connection() == Connection::ready);
@@ -178,7 +137,7 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
 
   click(ui, app, "create");
   click(ui, app, "confirm.send");
-  auto sends = (host.drain(), host.requests("send_event"));
+  auto sends = (host.outbound(), host.requests("send_event"));
   REQUIRE(sends.size() == 1);
   const json& data = sends[0]["data"];
   CHECK(data["type"] == "m.room.message");
@@ -193,27 +152,27 @@ TEST_CASE("an invitation is posted once and follows the CompanyBot to success", 
   frame(ui, app);
   CHECK(ui.layout.find("create")->disabled);
   click(ui, app, "create");
-  host.drain();
+  host.outbound();
   CHECK(host.requests("send_event").size() == 1);
 
   // Our echo arrives before the send_event response, as it may in Element.
-  host.room_event("$invite", kAdmin, data["content"]);
+  host.post(kAdmin, data["content"], "$invite");
   host.respond(sends[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$invite"}});
   frame(ui, app);
   const std::string entry = "submission=" + request_id;
   CHECK(label_of(ui, entry) == "Sendt – venter på CompanyBot");
 
-  host.room_event("$p", kBot, {{"msgtype", "m.notice"}, {"body", "Processing, please wait..."}});
+  host.post(kBot, {{"msgtype", "m.notice"}, {"body", "Processing, please wait..."}}, "$p");
   frame(ui, app);
   CHECK(label_of(ui, entry) == "Behandler …");
   // A "Success" from someone else is not the bot's.
-  host.room_event("$m", "@mallory:prod.verji.app", {{"msgtype", "m.text"}, {"body", "Success"}});
+  host.post("@mallory:prod.verji.app", {{"msgtype", "m.text"}, {"body", "Success"}}, "$m");
   frame(ui, app);
   CHECK(label_of(ui, entry) == "Behandler …");
-  host.room_event("$s", kBot, {{"msgtype", "m.notice"}, {"body", "Success"}});
+  host.post(kBot, {{"msgtype", "m.notice"}, {"body", "Success"}}, "$s");
   frame(ui, app);
   CHECK(label_of(ui, entry).rfind("Opprettet", 0) == 0);
-  host.drain();
+  host.outbound();
   CHECK(host.requests("send_event").size() == 1);
 }
 
@@ -221,7 +180,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   HostedWidget widget;
   auto& [ui, app, host] = widget;
   const json first = invite_ola(widget, "$i1");
-  host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"));
+  host.post(kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"), "$t");
   frame(ui, app);
   const std::string id1 = request_id_of(first);
   CHECK(label_of(ui, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
@@ -235,7 +194,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
   REQUIRE_FALSE(ui.layout.find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
-  auto both = (host.drain(), host.requests("send_event"));
+  auto both = (host.outbound(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
   const std::string id2 = request_id_of(both[1]);
   CHECK(id2 != id1);
@@ -245,7 +204,7 @@ TEST_CASE("a taken username is shown, and a renamed invitation is a new request"
 TEST_CASE("host theme and language changes apply live", "[app][host]") {
   Screen ui;
   TestApp app(hosted_config());
-  Host host(app);
+  FakeMatrixClient host = client_of(app);
   host.handshake(all_capabilities());
   CHECK(app.config().theme == verji::app::Theme::light);
   auto r = host.request("theme_change", {{"name", "dark"}});
@@ -255,19 +214,19 @@ TEST_CASE("host theme and language changes apply live", "[app][host]") {
   CHECK(ui.layout.find("email")->label == "E-mail address");
   // Both requests were answered.
   int answered = 0;
-  for (const auto& m : host.drain()) answered += m.contains("response") ? 1 : 0;
+  for (const auto& m : host.outbound()) answered += m.contains("response") ? 1 : 0;
   CHECK(answered == 2);
 }
 
 TEST_CASE("a denied send capability is explained and can be asked for again", "[app][host]") {
   Screen ui;
   TestApp app(hosted_config());
-  Host host(app);
+  FakeMatrixClient host = client_of(app);
   host.handshake({"io.element.requires_client"});
   frame(ui, app);
   CHECK(label_of(ui, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
   click(ui, app, "request_permission");
-  host.drain();
+  host.outbound();
   CHECK(host.requests("org.matrix.msc2974.request_capabilities").size() == 1);
 }
 
@@ -309,7 +268,7 @@ TEST_CASE("sensitive data in the welcome message must be confirmed before sendin
   click(ui, app, "confirm_sensitive");
   click(ui, app, "create");
   click(ui, app, "confirm.send");
-  host.drain();
+  host.outbound();
   REQUIRE(host.requests("send_event").size() == 1);
   CHECK(host.requests("send_event")[0]["data"]["content"]["app.verji.invite"]["welcome_message"] ==
         "Passordet ditt er sommer2026!");
@@ -321,12 +280,12 @@ TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[
   invite_ola(widget, "$i1");
   frame(ui, app);
   CHECK(ui.layout.find("create")->disabled);  // sent, waiting for the bot
-  host.room_event("$f", kBot, bot_reply("$i1", "Failed: the licence allows no more users"));
+  host.post(kBot, bot_reply("$i1", "Failed: the licence allows no more users"), "$f");
   frame(ui, app);
   CHECK_FALSE(ui.layout.find("create")->disabled);
   click(ui, app, "create");
   click(ui, app, "confirm.send");
-  auto both = (host.drain(), host.requests("send_event"));
+  auto both = (host.outbound(), host.requests("send_event"));
   REQUIRE(both.size() == 2);
   CHECK(request_id_of(both[1]) != request_id_of(both[0]));
 }
@@ -347,13 +306,12 @@ using verji::app::Tone;
 
 // A form filled and sent through the intents the form's buttons give ("Opprett", then the confirm
 // step's "Send invitation" where there is one); returns the request's send_event.
-json send_invite(Host& host, const std::string& email, const std::string& name) {
-  TestApp& app = host.app;
+json send_invite(TestApp& app, FakeMatrixClient& host, const std::string& email, const std::string& name) {
   app.dispatch(verji::app::EditText{Field::email, email});
   app.dispatch(verji::app::EditText{Field::full_name, name});
   app.dispatch(verji::app::Submit{});
   app.dispatch(verji::app::SendInvite{});
-  host.drain();
+  host.outbound();
   const auto sends = host.requests("send_event");
   REQUIRE_FALSE(sends.empty());
   return sends.back();
@@ -428,16 +386,16 @@ TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and i
     INFO(answer.name);
     HostedWidget widget;
     auto& [ui, app, host] = widget;
-    const json send = send_invite(host, "john@firma.no", "John Peter Doe");
+    const json send = send_invite(app, host, "john@firma.no", "John Peter Doe");
     const std::string id = request_id_of(send);
-    host.post(send, "$invite");
+    accept(host, send, "$invite");
     CHECK(app.animating());  // sent, waiting for the bot: the indicator moves
     json block = answer.block;
     if (!block.is_null()) {
       block["version"] = 1;
       block["request_id"] = id;
     }
-    host.room_event("$answer", kBot, bot_reply("$invite", answer.body, block));
+    host.post(kBot, bot_reply("$invite", answer.body, block), "$answer");
     frame(ui, app);
 
     const auto* entry = entry_of(app, id);
@@ -472,10 +430,10 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
           "[app][host][feed]") {
   HostedWidget widget;
   auto& [ui, app, host] = widget;
-  const json send = send_invite(host, "ola@firma.no", "Ola Johan Nordmann");
+  const json send = send_invite(app, host, "ola@firma.no", "Ola Johan Nordmann");
   const std::string id = request_id_of(send);
-  host.post(send, "$i1");
-  host.room_event("$t", kBot, bot_reply("$i1", "UserID 'olajohannordmann' is already occupied"));
+  accept(host, send, "$i1");
+  host.post(kBot, bot_reply("$i1", "UserID 'olajohannordmann' is already occupied"), "$t");
   frame(ui, app);
 
   const auto expected = verji::core::username_alternatives("Ola Johan Nordmann", "olajohannordmann",
@@ -500,7 +458,7 @@ TEST_CASE("feed: the alternatives of a taken username are the core's, one click 
 
   app.dispatch(verji::app::Submit{});
   app.dispatch(verji::app::SendInvite{});
-  auto sends = (host.drain(), host.requests("send_event"));
+  auto sends = (host.outbound(), host.requests("send_event"));
   REQUIRE(sends.size() == 2);
   CHECK(sends[1]["data"]["content"]["app.verji.invite"]["full_name"] == expected[1].full_name);
   CHECK(request_id_of(sends[1]) != id);
@@ -518,12 +476,12 @@ TEST_CASE("feed: invite another clears the form for the next person and keeps th
   app.dispatch(verji::app::EditText{Field::phone, "412 34 567"});
   app.dispatch(verji::app::EditText{Field::welcome_message, "Passordet er sommer2026"});
   app.dispatch(verji::app::ConfirmSensitive{true});
-  const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+  const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
   const std::string id = request_id_of(send);
-  host.post(send, "$i1");
+  accept(host, send, "$i1");
   frame(ui, app);
   CHECK(ui.layout.find("invite_another") == nullptr);  // not before the bot said it is done
-  host.room_event("$s", kBot, bot_reply("$i1", "Success"));
+  host.post(kBot, bot_reply("$i1", "Success"), "$s");
   frame(ui, app);
   REQUIRE(ui.layout.find("invite_another") != nullptr);
 
@@ -542,7 +500,7 @@ TEST_CASE("feed: invite another clears the form for the next person and keeps th
   CHECK(ui.layout.find("invite_another") == nullptr);  // nothing left to clear
 
   // The next person: both invitations are listed, newest first.
-  const json second = send_invite(host, "per@firma.no", "Per Hansen");
+  const json second = send_invite(app, host, "per@firma.no", "Per Hansen");
   frame(ui, app);
   REQUIRE(app.view().feed.cards.size() == 2);
   CHECK(app.view().feed.cards[0].request_id == request_id_of(second));
@@ -555,9 +513,9 @@ TEST_CASE("feed: a failed or unknown answer keeps the form filled and offers no 
     INFO(body);
     HostedWidget widget;
     auto& [ui, app, host] = widget;
-    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
-    host.post(send, "$i1");
-    host.room_event("$f", kBot, bot_reply("$i1", body));
+    const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
+    accept(host, send, "$i1");
+    host.post(kBot, bot_reply("$i1", body), "$f");
     frame(ui, app);
     CHECK(ui.layout.find("invite_another") == nullptr);
     CHECK(app.form().email == "kari@firma.no");
@@ -571,10 +529,10 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
   auto& [ui, app, host] = widget;
 
   SECTION("no answer yet: still listening, no indicator") {
-    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
     const std::string id = request_id_of(send);
-    host.post(send, "$i1");
-    host.room_event("$p", kBot, bot_reply("$i1", "Processing, please wait..."));
+    accept(host, send, "$i1");
+    host.post(kBot, bot_reply("$i1", "Processing, please wait..."), "$p");
     CHECK(app.animating());
     app.clock().set(app.clock().now() + 60000);
     app.tick();
@@ -585,7 +543,7 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     CHECK_FALSE(app.animating());
   }
   SECTION("rate limited: send again") {
-    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
     const std::string id = request_id_of(send);
     host.respond(send, {{"error",
                          {{"message", "Too many requests"},
@@ -597,17 +555,17 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     CHECK(entry_of(app, id)->state.tone == Tone::warning);
     CHECK_FALSE(app.animating());
     click(ui, app, "resend=" + id);
-    host.drain();
+    host.outbound();
     REQUIRE(host.requests("send_event").size() == 2);
     CHECK(request_id_of(host.requests("send_event")[1]) == id);
     CHECK(app.animating());  // sending again
   }
   SECTION("unknown after a timeout: checked in the room, then send again") {
-    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
     const std::string id = request_id_of(send);
     app.clock().set(app.clock().now() + 11000);
     app.tick();
-    for (const auto& m : host.drain()) {
+    for (const auto& m : host.outbound()) {
       if (m["action"] == "org.matrix.msc2876.read_events") host.respond(m, {{"events", json::array()}});
     }
     frame(ui, app);
@@ -617,7 +575,7 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     CHECK_FALSE(app.animating());
   }
   SECTION("the host withdrew the send permission: ask again, then send again") {
-    const json send = send_invite(host, "kari@firma.no", "Kari Nordmann");
+    const json send = send_invite(app, host, "kari@firma.no", "Kari Nordmann");
     const std::string id = request_id_of(send);
     host.request("notify_capabilities", {{"requested", verji::core::requested_capabilities()},
                                          {"approved", {"io.element.requires_client"}}});
@@ -630,13 +588,13 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     REQUIRE(ask != nullptr);
     CHECK(ask->label == "Be om tilgang på nytt");
     click(ui, app, "ask_again=" + id);
-    host.drain();
+    host.outbound();
     const auto asked = host.requests("org.matrix.msc2974.request_capabilities");
     REQUIRE(asked.size() == 1);
     host.respond(asked[0], {{"approved", all_capabilities()}});
     host.request("notify_capabilities",
                  {{"requested", all_capabilities()}, {"approved", all_capabilities()}});
-    host.drain();
+    host.outbound();
     frame(ui, app);
     CHECK(ui.layout.find("ask_again=" + id) == nullptr);
     CHECK(ui.layout.find("resend=" + id) != nullptr);

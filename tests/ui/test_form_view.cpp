@@ -4,8 +4,9 @@
 #include "app_driver.h"
 #include "headless.h"
 #include "verji/app/app.h"
-#include "verji/app/preview.h"
 #include "verji/core/phone.h"
+#include "verji/preview/player.h"
+#include "verji/testing/fake_matrix_client.h"
 #include "verji/ui/widgets.h"
 #include "view_queries.h"
 
@@ -17,8 +18,6 @@
 using verji::app::App;
 using verji::app::Config;
 using verji::app::ControlBox;
-using verji::app::PreviewHost;
-using verji::app::PreviewState;
 using verji::core::Field;
 using verji::test::centre;
 using verji::test::click_at;
@@ -26,22 +25,23 @@ using verji::test::frame;
 using verji::test::label_of;
 using verji::test::Screen;
 using verji::test::TestApp;
+using verji::testing::FakeMatrixClient;
 
 namespace {
 
 // The widget in the Administration room, its handshake done with every capability approved through
-// the in-process Matrix client (verji::app::PreviewHost), on an ImGui display of `size`.
+// the fake Matrix client (the designers' preview's room), on an ImGui display of `size`.
 struct ConnectedWidget {
   explicit ConnectedWidget(ImVec2 size)
       : ui(size),
-        app(verji::app::preview_config(PreviewState{}, verji::core::Lang::nb, verji::app::Theme::light)),
-        host(app, app.clock()) {
+        app(verji::preview::config_for({}, verji::core::Lang::nb, verji::app::Theme::light)),
+        host(app.clock(), verji::preview::port_of(app), verji::preview::room()) {
     app.after_present();
     host.connect(true);
   }
   Screen ui;
   TestApp app;
-  PreviewHost host;
+  FakeMatrixClient host;
 };
 
 void click(Screen& ui, App& app, std::string_view id) {
@@ -291,7 +291,7 @@ TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form]
   type_into(ui, app, Field::full_name, "Kari Nordmann");
   click(ui, app, "create");
   REQUIRE(app.view().confirm.open);
-  host.answer_next_send(PreviewHost::SendAnswer::timeout);  // left unanswered: still on its way
+  host.answer_next_send(FakeMatrixClient::SendAnswer::timeout);  // left unanswered: still on its way
   press(ui, app, ImGuiKey_Enter);
   host.pump();
   CHECK(host.sends() == 1);

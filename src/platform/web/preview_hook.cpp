@@ -1,8 +1,11 @@
 // The designers' preview in the web build (see preview_hook.h and docs/preview.md).
 #include "preview_hook.h"
 
-#include "verji/app/preview.h"
 #include "verji/core/url_params.h"
+#include "verji/preview/checks.h"
+#include "verji/preview/player.h"
+#include "verji/preview/state.h"
+#include "verji/testing/fake_matrix_client.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +36,7 @@ class PreviewClock : public core::Clock {
   core::Millis now() const override {
     return live_ ? static_cast<core::Millis>(emscripten_get_now()) + offset_ : script_.now();
   }
-  app::ManualClock& script() { return script_; }
+  testing::ManualClock& script() { return script_; }
   // The script has played: from now on the page's clock, continuing from the script's time.
   void go_live() {
     offset_ = script_.now() - static_cast<core::Millis>(emscripten_get_now());
@@ -41,7 +44,7 @@ class PreviewClock : public core::Clock {
   }
 
  private:
-  app::ManualClock script_;
+  testing::ManualClock script_;
   bool live_ = false;
   core::Millis offset_ = 0;
 };
@@ -49,9 +52,9 @@ class PreviewClock : public core::Clock {
 // The one preview of this page, if any.
 struct Session {
   PreviewClock clock;
-  app::App* app = nullptr;                 // the page's App, made by start() (owned by the runner)
-  std::optional<app::PreviewState> state;  // unset when the fixture did not parse
-  std::unique_ptr<app::PreviewHost> host;
+  app::App* app = nullptr;                     // the page's App, made by start() (owned by the runner)
+  std::optional<verji::preview::State> state;  // unset when the fixture did not parse
+  std::unique_ptr<testing::FakeMatrixClient> client;
   std::vector<std::string> errors;  // parse and script errors: failures whatever is drawn
   std::string name;
   std::string published;  // the last JSON handed to the page
@@ -72,18 +75,20 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
   auto session = std::make_unique<Session>();
   std::unique_ptr<app::App> app;
   const nlohmann::json object = nlohmann::json::parse(*text, nullptr, false);
-  auto parsed = object.is_discarded() ? app::PreviewParse{std::nullopt, {"#preview is not JSON"}}
-                                      : app::parse_preview_state(object);
+  auto parsed = object.is_discarded() ? verji::preview::Parse{std::nullopt, {"#preview is not JSON"}}
+                                      : verji::preview::parse_state(object);
   if (parsed.state) {
     session->state = std::move(parsed.state);
     session->name = session->state->name;
     // The script ends at the page's clock, so that later real-time ticks continue from there.
     const auto now = static_cast<core::Millis>(emscripten_get_now());
-    session->clock.script().set(now - app::preview_script_duration(*session->state));
-    app = std::make_unique<app::App>(app::preview_config(*session->state, base.lang, base.theme),
+    session->clock.script().set(now - session->state->duration());
+    app = std::make_unique<app::App>(verji::preview::config_for(*session->state, base.lang, base.theme),
                                      session->clock, clipboard);
-    session->host = std::make_unique<app::PreviewHost>(*app, session->clock.script());
-    session->errors = app::run_script(*app, *session->host, *session->state);
+    session->client = std::make_unique<testing::FakeMatrixClient>(
+        session->clock.script(), verji::preview::port_of(*app), verji::preview::room(),
+        testing::FakeMatrixClient::Answering::automatic);
+    session->errors = verji::preview::play(*app, *session->client, *session->state);
     session->clock.go_live();
   } else {
     session->errors = std::move(parsed.errors);
@@ -104,12 +109,12 @@ bool active() { return g_session != nullptr; }
 
 void pump(const app::FrameLayout& layout) {
   Session& s = *g_session;
-  if (s.host) s.host->pump();
+  if (s.client) s.client->pump();
   if (layout.controls.empty()) return;  // nothing drawn yet: nothing to check
   const app::Config& config = s.app->config();
   std::vector<std::string> failures = s.errors;
   if (s.state) {
-    for (auto& failure : app::check_expectations(layout, *s.state, config.lang)) {
+    for (auto& failure : verji::preview::check(layout, *s.state, config.lang)) {
       failures.push_back(std::move(failure));
     }
   }

@@ -1,7 +1,8 @@
 // The designers' preview in the web build: when the page's URL has #preview=<URI-encoded JSON of
 // one state> (web/preview/states.json) and no widget id, the widget plays that state against an
-// in-process Matrix client (app::PreviewHost) instead of talking to a real host, and tells the page
-// whether the state's expectations hold (window.verjiPreview = {state, lang, theme, failures}).
+// in-process Matrix client (verji::testing::FakeMatrixClient, played by verji/preview/player.h) instead of
+// talking to a real host, and tells the page whether the state's expectations hold (window.verjiPreview =
+// {state, lang, theme, failures}).
 //
 // web_runner.cpp calls start() before it creates the App, and pump() wherever it would hand the
 // App's outbound messages to the JS bridge. A hosted widget (widgetId set) ignores #preview.
