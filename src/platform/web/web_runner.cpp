@@ -31,6 +31,7 @@
 //   [x] dpr=<0.5..4> in the URL overrides devicePixelRatio (the designers' preview)
 #include "web_runner.h"
 
+#include "idle_policy.h"
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
@@ -80,13 +81,6 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 
-// After the last change, frames go on for at least this long and this many frames, so that ImGui's
-// hover and active states and a click (applied the frame after it) settle; then the loop pauses.
-constexpr double kSettleMs = 250.0;
-constexpr int kSettleFrames = 16;
-// The caret blinks this long after the last input, then stays on and costs nothing.
-constexpr double kBlinkForMs = 10000.0;
-
 std::string location_part(int part) {
   const int needed = verji_web_location(part, nullptr, 0);
   std::string text(static_cast<std::size_t>(needed), '\0');
@@ -106,11 +100,8 @@ struct Runner {
   std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
   double published_dpr = 0.0;
   verji::ui::InputTrickle input;
-  // Idle handling: the loop runs while frames_left > 0 or before settle_until (emscripten_get_now()).
-  bool paused = false;
-  int frames_left = 0;
-  double settle_until = 0.0;
-  double last_input_ms = 0.0;
+  verji::web::IdlePolicy idle;  // when to draw (idle_policy.h); its clock is emscripten_get_now()
+  bool paused = false;          // the main loop is paused
   bool context_lost = false;
   double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
   std::string clipboard;      // what the widget copied last, or the text of the last paste
@@ -161,13 +152,7 @@ void apply_input(Runner& r) {
   });
 }
 
-// ---- idle: the main loop runs only while something may change ------------------------------------
-
-// Draws frames for the settle period from now (input, a host message, a size change, a state change).
-void keep_awake(Runner& r) {
-  r.frames_left = std::max(r.frames_left, kSettleFrames);
-  r.settle_until = std::max(r.settle_until, emscripten_get_now() + kSettleMs);
-}
+// ---- idle: the main loop runs only while something may change (idle_policy.h decides) -------------
 
 void resume(Runner& r) {
   if (!r.paused || r.context_lost) return;
@@ -177,40 +162,38 @@ void resume(Runner& r) {
   emscripten_resume_main_loop();
 }
 
-// The focused text field's caret, if one is drawn: when its blink next turns it on or off
-// (ImGui 1.86: on while CursorAnim <= 0 or CursorAnim mod 1.2 s <= 0.8 s), in milliseconds.
-std::optional<double> next_blink_ms() {
-  const ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (!g.IO.ConfigInputTextCursorBlink || g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) {
-    return std::nullopt;
+// Tells the idle policy what happened, and resumes the loop if it was paused. The person's input
+// makes a steady caret blink again, starting visible.
+void wake(Runner& r, verji::web::Wake cause) {
+  if (r.idle.wake(cause, emscripten_get_now())) {
+    ImGui::GetIO().ConfigInputTextCursorBlink = true;
+    ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
   }
-  const double anim = static_cast<double>(g.InputTextState.CursorAnim);
-  const double phase = anim <= 0.0 ? anim : std::fmod(anim, 1.2);
-  const double seconds = phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
-  return seconds * 1000.0 + 15.0;  // a little after the turn, so that the frame sees it
+  resume(r);
+}
+
+// The focused text field's caret animation (seconds), if one is drawn.
+std::optional<double> caret_anim_s() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) return std::nullopt;
+  return static_cast<double>(g.InputTextState.CursorAnim);
 }
 
 // After a frame: go on drawing, or pause the loop until the next deadline, caret blink or wake-up.
 void settle_or_pause(Runner& r, bool changed) {
-  if (changed || !r.input.empty() || r.app->animating()) keep_awake(r);
-  const double now = emscripten_get_now();
-  if (r.frames_left > 0) --r.frames_left;
-  if (r.frames_left > 0 || now < r.settle_until) return;
-
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.ConfigInputTextCursorBlink && now - r.last_input_ms >= kBlinkForMs) {
-    io.ConfigInputTextCursorBlink = false;  // the caret stays on from the next frame: draw that one
-    return;
-  }
-  std::optional<double> wait = next_blink_ms();
-  if (const auto deadline = r.app->next_deadline()) {
-    const double until = std::max(0.0, static_cast<double>(*deadline) - now);
-    wait = wait ? std::min(*wait, until) : until;
-  }
+  verji::web::FrameFacts facts;
+  facts.changed = changed;
+  facts.keys_queued = !r.input.empty();
+  facts.animating = r.app->animating();
+  facts.caret_anim_s = caret_anim_s();
+  if (const auto deadline = r.app->next_deadline()) facts.deadline_ms = static_cast<double>(*deadline);
+  const verji::web::AfterFrame next = r.idle.after_frame(facts, emscripten_get_now());
+  ImGui::GetIO().ConfigInputTextCursorBlink = r.idle.caret_blinks();
+  if (!next.pause) return;
   r.paused = true;
   emscripten_pause_main_loop();
   verji_web_report("idle", 1.0);
-  if (wait) verji_web_wake_after(*wait);
+  if (next.wake_in_ms) verji_web_wake_after(*next.wake_in_ms);
 }
 
 // The wheel over the canvas, from the DOM event itself (GLFW's scroll callback has no deltaMode).
@@ -401,8 +384,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
   }
   r.context_lost = false;
   verji_web_report("context_lost", 0.0);
-  keep_awake(r);
-  resume(r);
+  wake(r, verji::web::Wake::page);
   return EM_TRUE;
 }
 
@@ -442,16 +424,7 @@ void attach_page(Runner& r) {
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
   Runner& r = g_runner;
   if (!r.app) return;
-  if (user_input != 0) {
-    r.last_input_ms = emscripten_get_now();
-    ImGuiIO& io = ImGui::GetIO();
-    if (!io.ConfigInputTextCursorBlink) {
-      io.ConfigInputTextCursorBlink = true;
-      ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
-    }
-  }
-  keep_awake(r);
-  resume(r);
+  wake(r, user_input != 0 ? verji::web::Wake::user_input : verji::web::Wake::page);
 }
 
 // Called by library_verji.js when the timer set by verji_web_wake_after() fires: a deadline of the
@@ -459,8 +432,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_timer() {
   Runner& r = g_runner;
   if (!r.app) return;
-  r.frames_left = std::max(r.frames_left, 1);
-  resume(r);
+  wake(r, verji::web::Wake::timer);
 }
 
 // Called by library_verji.js with the text of a DOM paste event: what Ctrl/Cmd+V pastes.
@@ -474,8 +446,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   if (!r.app || json == nullptr) return;
   r.app->on_host_message(json, now_ms());
   flush_outbound(r);
-  keep_awake(r);
-  resume(r);
+  wake(r, verji::web::Wake::page);
 }
 
 namespace verji::web {
@@ -518,7 +489,7 @@ int run() {
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   attach_page(r);
-  keep_awake(r);  // the first frames, and libphonenumber's start-up after the first
+  r.idle.wake(verji::web::Wake::page, emscripten_get_now());  // the first frames, libphonenumber after
 
   // The host: queued messages arrive during attach; then the handshake starts.
   const int bridge = verji_bridge_attach();
