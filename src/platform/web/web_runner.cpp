@@ -32,6 +32,7 @@
 #include "web_runner.h"
 
 #include "idle_policy.h"
+#include "layout_json.h"
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
@@ -41,8 +42,6 @@
 #include "verji/ui/input_trickle.h"
 #include "verji/ui/theme.h"
 #include "verji/ui/wheel.h"
-
-#include <nlohmann/json.hpp>
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -59,7 +58,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 // Implemented in library_verji.js.
 extern "C" {
@@ -97,8 +95,7 @@ struct Runner {
   int width = 0;                                            // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
-  std::vector<verji::ui::ControlBox> published_controls;  // as last sent to the page
-  double published_dpr = 0.0;
+  verji::web::LayoutPublisher layout;  // window.verjiLayout (layout_json.h)
   verji::ui::InputTrickle input;
   verji::web::IdlePolicy idle;  // when to draw (idle_policy.h); its clock is emscripten_get_now()
   bool paused = false;          // the main loop is paused
@@ -258,64 +255,9 @@ std::string bridge_reason() {
   return text;
 }
 
-const char* kind_name(verji::ui::TextKind kind) {
-  switch (kind) {
-    case verji::ui::TextKind::email: return "email";
-    case verji::ui::TextKind::name: return "name";
-    case verji::ui::TextKind::tel: return "tel";
-    case verji::ui::TextKind::multiline: return "multiline";
-  }
-  return "text";
-}
-
-const char* role_name(verji::ui::ControlRole role) {
-  switch (role) {
-    case verji::ui::ControlRole::text_field: return "textbox";
-    case verji::ui::ControlRole::radio: return "radio";
-    case verji::ui::ControlRole::checkbox: return "checkbox";
-    case verji::ui::ControlRole::button: return "button";
-    case verji::ui::ControlRole::status: return "status";
-  }
-  return "generic";
-}
-
-bool same_box(const verji::ui::ControlBox& a, const verji::ui::ControlBox& b) {
-  return a.role == b.role && a.id == b.id && a.label == b.label && a.kind == b.kind && a.min.x == b.min.x &&
-         a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y && a.focused == b.focused &&
-         a.checked == b.checked && a.disabled == b.disabled;
-}
-
-// Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed;
-// most frames they did not, and then nothing is serialised.
+// Publishes the controls to the page when they changed; most frames they did not.
 void publish_layout(Runner& r) {
-  const auto& current = r.app->layout().controls;
-  if (r.fonts_dpr == r.published_dpr &&
-      std::equal(current.begin(), current.end(), r.published_controls.begin(), r.published_controls.end(),
-                 same_box)) {
-    return;
-  }
-  r.published_controls = current;
-  r.published_dpr = r.fonts_dpr;
-  const double scale = r.fonts_dpr > 0.0 ? 1.0 / r.fonts_dpr : 1.0;
-  auto css = [scale](float v) { return std::round(static_cast<double>(v) * scale * 10.0) / 10.0; };
-  nlohmann::json controls = nlohmann::json::array();
-  for (const auto& c : current) {
-    nlohmann::json entry = {{"id", c.id},
-                            {"role", role_name(c.role)},
-                            {"label", c.label},
-                            {"x", css(c.min.x)},
-                            {"y", css(c.min.y)},
-                            {"width", css(c.max.x - c.min.x)},
-                            {"height", css(c.max.y - c.min.y)},
-                            {"focused", c.focused},
-                            {"disabled", c.disabled}};
-    if (c.role == verji::ui::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
-    if (c.role == verji::ui::ControlRole::radio || c.role == verji::ui::ControlRole::checkbox) {
-      entry["checked"] = c.checked;
-    }
-    controls.push_back(std::move(entry));
-  }
-  verji_web_layout(controls.dump().c_str());
+  if (const auto json = r.layout.publish(r.app->layout(), r.fonts_dpr)) verji_web_layout(json->c_str());
 }
 
 void frame(void* arg) {
