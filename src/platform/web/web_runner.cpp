@@ -33,6 +33,7 @@
 
 #include "idle_policy.h"
 #include "layout_json.h"
+#include "library_verji.h"
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
@@ -59,27 +60,16 @@
 #include <optional>
 #include <string>
 
-// Implemented in library_verji.js.
-extern "C" {
-int verji_web_location(int part, char* buffer, int size);
-void verji_web_frame_presented(int frame, int width, int height, double device_pixel_ratio);
-void verji_web_report(const char* name, double value);
-void verji_web_fatal(const char* message);
-void verji_web_layout(const char* json);
-int verji_bridge_attach();
-int verji_bridge_reason(char* buffer, int size);
-void verji_bridge_post(const char* json);
-void verji_web_theme(int dark);
-int verji_web_watch_page();
-void verji_web_wake_after(double ms);
-void verji_web_clipboard_write(const char* text);
-}
-
 namespace {
+
+using verji::web::BridgeState;
+using verji::web::LocationPart;
+using verji::web::WakeCause;
 
 constexpr const char* kCanvas = "#canvas";
 
-std::string location_part(int part) {
+std::string location_part(LocationPart which) {
+  const int part = static_cast<int>(which);
   const int needed = verji_web_location(part, nullptr, 0);
   std::string text(static_cast<std::size_t>(needed), '\0');
   if (needed > 0) verji_web_location(part, text.data(), needed + 1);
@@ -154,7 +144,7 @@ void apply_input(Runner& r) {
 void resume(Runner& r) {
   if (!r.paused || r.context_lost) return;
   r.paused = false;
-  verji_web_wake_after(-1.0);
+  verji_web_wake_after(verji::web::kCancelWakeTimer);
   verji_web_report("idle", 0.0);
   emscripten_resume_main_loop();
 }
@@ -339,7 +329,8 @@ void set_clipboard(void*, const char* text) {
 
 // The dpr= URL parameter (0.5 to 4), or 0 when absent or unusable.
 double dpr_from_url() {
-  const auto value = verji::core::UrlParams::parse(location_part(0), location_part(1)).get("dpr");
+  const std::string search = location_part(LocationPart::search);
+  const auto value = verji::core::UrlParams::parse(search, location_part(LocationPart::hash)).get("dpr");
   if (!value || value->empty()) return 0.0;
   char* end = nullptr;
   const double dpr = std::strtod(value->c_str(), &end);
@@ -360,13 +351,13 @@ void attach_page(Runner& r) {
 
 }  // namespace
 
-// Called by library_verji.js on whatever may change what is drawn: `user_input` for the person's
-// keys, pointer, wheel, focus and paste (the caret blinks again); 0 for host messages, size and
-// devicePixelRatio changes, the page becoming visible.
-extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
+// Called by library_verji.js on whatever may change what is drawn, with a WakeCause
+// (library_verji.h): the person's input also makes the caret blink again.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int cause) {
   Runner& r = g_runner;
   if (!r.app) return;
-  wake(r, user_input != 0 ? verji::web::Wake::user_input : verji::web::Wake::page);
+  const bool user_input = cause == static_cast<int>(WakeCause::user_input);
+  wake(r, user_input ? verji::web::Wake::user_input : verji::web::Wake::page);
 }
 
 // Called by library_verji.js when the timer set by verji_web_wake_after() fires: a deadline of the
@@ -395,8 +386,8 @@ namespace verji::web {
 
 int run() {
   Runner& r = g_runner;
-  const std::string search = location_part(0);
-  const std::string hash = location_part(1);
+  const std::string search = location_part(LocationPart::search);
+  const std::string hash = location_part(LocationPart::hash);
   r.app = verji::web::preview::start(search, hash, now_ms());  // null unless #preview=<state>
   if (!r.app) r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash));
   std::printf("verji invite widget %s (%s)\n", std::string(verji::core::widget_version()).c_str(),
@@ -434,8 +425,7 @@ int run() {
   r.idle.wake(verji::web::Wake::page, emscripten_get_now());  // the first frames, libphonenumber after
 
   // The host: queued messages arrive during attach; then the handshake starts.
-  const int bridge = verji_bridge_attach();
-  if (bridge == 2) r.app->refuse_host(bridge_reason());
+  if (verji_bridge_attach() == static_cast<int>(BridgeState::refused)) r.app->refuse_host(bridge_reason());
   r.app->connect(now_ms());
   flush_outbound(r);
 
