@@ -47,4 +47,5 @@ void verji_web_theme(int dark);
 int verji_web_watch_page();            // 1 on macOS and iOS
 void verji_web_wake_after(double ms);  // ms < 0 (kCancelWakeTimer): only cancels
 void verji_web_clipboard_write(const char* text);
+void verji_preview_publish(const char* json);  // {state, lang, theme, failures}: preview_hook.h
 }

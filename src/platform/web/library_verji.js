@@ -1,7 +1,8 @@
 // JS side of the web platform layer (linked with --js-library). Small on purpose: it reads the
 // page's location, reports frames, figures and fatal errors to the page (shell/boot.js), connects
 // the wasm to the host through the JS bridge (bridge.js), wakes the paused main loop when something
-// happens on the page, and reaches the system clipboard.
+// happens on the page, reaches the system clipboard, and tells the designers' preview page how a
+// state played. All the JS the wasm calls is here (no EM_JS or EM_ASM in the C++).
 //
 // The numbers that cross between C++ and this file are in VerjiSeam, by the names of the C++ enums
 // in library_verji.h, which documents each (VerjiSeam.BridgeState.refused is BridgeState::refused).
@@ -144,5 +145,15 @@ mergeInto(LibraryManager.library, {
 
   verji_web_fatal: function (message) {
     if (typeof window.verjiFatal === 'function') window.verjiFatal(UTF8ToString(message));
+  },
+
+  // The designers' preview (preview_hook.cpp): the outcome of the state's expectations, for the page
+  // and its tests, as window.verjiPreview and <html data-verji-preview="ok|failed">.
+  verji_preview_publish: function (json) {
+    var result = JSON.parse(UTF8ToString(json));
+    var failed = result.failures.length > 0;
+    window.verjiPreview = result;
+    document.documentElement.dataset.verjiPreview = failed ? 'failed' : 'ok';
+    if (failed) console.warn('verji:preview ' + result.state + ': ' + result.failures.join(' | '));
   },
 });

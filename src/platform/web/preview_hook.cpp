@@ -1,27 +1,17 @@
 // The designers' preview in the web build (see preview_hook.h and docs/preview.md).
 #include "preview_hook.h"
 
+#include "library_verji.h"
+
 #include "verji/app/preview.h"
 #include "verji/core/url_params.h"
 
 #include <nlohmann/json.hpp>
 
-#include <emscripten.h>
-
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-// The expectations' outcome, for the page and its tests. (No "===" here: EM_JS code passes through
-// the C preprocessor, which splits it into "== =".)
-EM_JS(void, verji_preview_publish, (const char* json), {
-  var result = JSON.parse(UTF8ToString(json));
-  var failed = result.failures.length > 0;
-  window.verjiPreview = result;
-  document.documentElement.dataset.verjiPreview = failed ? 'failed' : 'ok';
-  if (failed) console.warn('verji:preview ' + result.state + ': ' + result.failures.join(' | '));
-});
 
 namespace verji::web::preview {
 namespace {
