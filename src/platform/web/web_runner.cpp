@@ -1,6 +1,10 @@
 // Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, Dear ImGui's
 // WebGL2 renderer, and devicePixelRatio handling. Everything browser-specific lives in this folder.
-// See web_runner.h.
+// See web_runner.h. This file is the glue; what can be decided without a browser is plain C++
+// beside it, tested natively and under node (tests/platform/web):
+//   idle_policy.h   when to draw, pause and wake (settle period, caret blink window, wake-up delay)
+//   layout_json.h   the controls as the page's window.verjiLayout, published only when changed
+// and the JS it calls is library_verji.js, declared with the numbers of the seam in library_verji.h.
 //
 //   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
 //   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
@@ -11,7 +15,8 @@
 //       3.1.6's GLFW passes the DOM's deltaY through raw, upside down and about 100x too large)
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
 //   [x] every control (text fields, radios, the button) with its label, state and box in CSS pixels,
-//       published to the page as window.verjiLayout: the hook for a DOM layer over the canvas
+//       published to the page as window.verjiLayout (layout_json.h): the hook for a DOM layer over
+//       the canvas
 //   [x] Matrix Widget API: bridge.js checks each message's source and origin and hands the JSON
 //       text to verji_host_message(); the app's protocol engine answers; its outbound texts go
 //       back through the bridge, which posts them to the one allowed host origin
@@ -25,7 +30,8 @@
 //   [x] calm when idle: frames only while something may change (input, host messages, size or
 //       ratio changes, deadlines, animations, queued keys) plus a short settle period; otherwise
 //       the main loop is paused and nothing runs. The caret blinks for kBlinkForMs after the last
-//       input, one frame per blink transition, then stays on
+//       input, one frame per blink transition, then stays on. idle_policy.h decides; this file
+//       reads ImGui's caret animation for it and pauses, resumes and sets the wake-up timer
 //   [x] WebGL context loss survived: drawing stops, and when the browser restores the context the
 //       renderer's objects and the font texture are made anew; the form's state never left memory
 //   [x] dpr=<0.5..4> in the URL overrides devicePixelRatio (the designers' preview)
