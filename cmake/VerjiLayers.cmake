@@ -3,7 +3,7 @@
 #   core  (src/core, src/testing)   no Dear ImGui, no GL, GLFW or Emscripten
 #   app   (src/app)                 no Dear ImGui, no GL, GLFW or Emscripten
 #   ui    (src/ui)                  no GL, GLFW, Emscripten or ImGui's platform backends
-#   web logic (plain functions of src/platform/web): like the app
+#   web_logic (src/platform/web's plain functions): no Dear ImGui, GL, GLFW or Emscripten
 #
 # verji_layer_rule() makes an INTERFACE target verji::layer_<name> that puts a directory of shadow
 # headers first on the include path. Each shadow header has the name of a forbidden header and holds
@@ -85,3 +85,5 @@ verji_layer_rule(app FORBID imgui platform LINKS "imgui|glfw|platform|verji::ui"
   HINT "the app sees neither ImGui nor the browser: time comes from core::Clock, the clipboard is app::Clipboard, drawing is src/ui's, the browser src/platform/web's.")
 verji_layer_rule(ui FORBID platform LINKS "glfw|imgui_web|platform"
   HINT "the UI draws with Dear ImGui only: the window, GL and the browser belong in src/platform/web.")
+verji_layer_rule(web_logic FORBID imgui platform LINKS "imgui|glfw|platform_web|verji::ui"
+  HINT "the web platform's plain logic is tested natively: calls into Emscripten, GLFW, GL or ImGui belong in web_runner.cpp.")

@@ -1,11 +1,22 @@
 // JS side of the web platform layer (linked with --js-library). Small on purpose: it reads the
 // page's location, reports frames, figures and fatal errors to the page (shell/boot.js), connects
 // the wasm to the host through the JS bridge (bridge.js), wakes the paused main loop when something
-// happens on the page, and reaches the system clipboard.
+// happens on the page, reaches the system clipboard, and tells the designers' preview page how a
+// state played. All the JS the wasm calls is here (no EM_JS or EM_ASM in the C++).
+//
+// The numbers that cross between C++ and this file are in VerjiSeam, by the names of the C++ enums
+// in library_verji.h, which documents each (VerjiSeam.BridgeState.refused is BridgeState::refused).
 mergeInto(LibraryManager.library, {
-  // Copies location.search (part 0) or location.hash (part 1) into buffer; returns its UTF-8 length.
+  $VerjiSeam: {
+    LocationPart: { search: 0, hash: 1 },
+    BridgeState: { standalone: 0, hosted: 1, refused: 2 },
+    WakeCause: { page: 0, user_input: 1 },
+  },
+
+  // Copies location.search or location.hash (a LocationPart) into buffer; returns its UTF-8 length.
+  verji_web_location__deps: ['$VerjiSeam'],
   verji_web_location: function (part, buffer, size) {
-    var text = part === 0 ? window.location.search : window.location.hash;
+    var text = part === VerjiSeam.LocationPart.search ? window.location.search : window.location.hash;
     if (buffer && size > 0) stringToUTF8(text, buffer, size);
     return lengthBytesUTF8(text);
   },
@@ -22,9 +33,6 @@ mergeInto(LibraryManager.library, {
     window.verjiLayout = JSON.parse(UTF8ToString(json));
   },
 
-  // Connects the wasm to the JS bridge (bridge.js): queued and future host messages are handed to
-  // verji_host_message (web_runner.cpp) as UTF-8 JSON text. Returns the bridge's state:
-  // 0 standalone (no host), 1 waiting or connected, 2 refused (see verji_bridge_reason).
   // Calls `fn` (an exported C function taking const char*) with `text` as UTF-8 on the heap, freed
   // when fn returns.
   $verjiWithUTF8__deps: ['malloc', 'free'],
@@ -39,14 +47,17 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  verji_bridge_attach__deps: ['$verjiWithUTF8'],
+  // Connects the wasm to the JS bridge (bridge.js): queued and future host messages are handed to
+  // verji_host_message (web_runner.cpp) as UTF-8 JSON text. Returns the bridge's BridgeState.
+  verji_bridge_attach__deps: ['$verjiWithUTF8', '$VerjiSeam'],
   verji_bridge_attach: function () {
+    var states = VerjiSeam.BridgeState;
     var bridge = window.verjiBridge;
-    if (!bridge) return 0;
+    if (!bridge) return states.standalone;
     bridge.attach(function (text) {
       verjiWithUTF8(_verji_host_message, text);
     });
-    return bridge.state === 'standalone' ? 0 : bridge.state === 'refused' ? 2 : 1;
+    return bridge.state === 'standalone' ? states.standalone : bridge.state === 'refused' ? states.refused : states.hosted;
   },
 
   // Copies the host origin the bridge refused ('' when no origins are configured) into buffer;
@@ -69,14 +80,14 @@ mergeInto(LibraryManager.library, {
     else delete document.documentElement.dataset.theme;
   },
 
-  // Wakes the main loop (verji_web_wake in web_runner.cpp) on whatever may change what is drawn:
-  // the person's input (1), host messages, size and devicePixelRatio changes, the page becoming
-  // visible (0). Hands each paste's text to the widget's clipboard, in the task of its Ctrl/Cmd+V
+  // Wakes the main loop (verji_web_wake in web_runner.cpp, with a WakeCause) on whatever may change
+  // what is drawn: the person's input, host messages, size and devicePixelRatio changes, the page
+  // becoming visible. Hands each paste's text to the widget's clipboard, in the task of its Ctrl/Cmd+V
   // keydown, so before the frame that applies the key. Returns 1 on macOS and iOS (Cmd shortcuts).
-  verji_web_watch_page__deps: ['$verjiWithUTF8'],
+  verji_web_watch_page__deps: ['$verjiWithUTF8', '$VerjiSeam'],
   verji_web_watch_page: function () {
-    var input = function () { _verji_web_wake(1); };
-    var other = function () { _verji_web_wake(0); };
+    var input = function () { _verji_web_wake(VerjiSeam.WakeCause.user_input); };
+    var other = function () { _verji_web_wake(VerjiSeam.WakeCause.page); };
     var options = { capture: true, passive: true };
     ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'wheel', 'touchstart',
       'touchmove', 'touchend', 'touchcancel', 'focus', 'blur'].forEach(function (type) {
@@ -101,7 +112,7 @@ mergeInto(LibraryManager.library, {
   },
 
   // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;
-  // a negative `ms` only cancels it.
+  // a negative `ms` (kCancelWakeTimer) only cancels it.
   verji_web_wake_after: function (ms) {
     clearTimeout(Module['verjiTimer']);
     Module['verjiTimer'] = ms >= 0 ? setTimeout(function () { _verji_web_timer(); }, ms) : 0;
@@ -134,5 +145,15 @@ mergeInto(LibraryManager.library, {
 
   verji_web_fatal: function (message) {
     if (typeof window.verjiFatal === 'function') window.verjiFatal(UTF8ToString(message));
+  },
+
+  // The designers' preview (preview_hook.cpp): the outcome of the state's expectations, for the page
+  // and its tests, as window.verjiPreview and <html data-verji-preview="ok|failed">.
+  verji_preview_publish: function (json) {
+    var result = JSON.parse(UTF8ToString(json));
+    var failed = result.failures.length > 0;
+    window.verjiPreview = result;
+    document.documentElement.dataset.verjiPreview = failed ? 'failed' : 'ok';
+    if (failed) console.warn('verji:preview ' + result.state + ': ' + result.failures.join(' | '));
   },
 });

@@ -1,6 +1,8 @@
 // The designers' preview in the web build (see preview_hook.h and docs/preview.md).
 #include "preview_hook.h"
 
+#include "library_verji.h"
+
 #include "verji/core/url_params.h"
 #include "verji/preview/checks.h"
 #include "verji/preview/player.h"
@@ -9,22 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <emscripten.h>
-
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-// The expectations' outcome, for the page and its tests. (No "===" here: EM_JS code passes through
-// the C preprocessor, which splits it into "== =".)
-EM_JS(void, verji_preview_publish, (const char* json), {
-  var result = JSON.parse(UTF8ToString(json));
-  var failed = result.failures.length > 0;
-  window.verjiPreview = result;
-  document.documentElement.dataset.verjiPreview = failed ? 'failed' : 'ok';
-  if (failed) console.warn('verji:preview ' + result.state + ': ' + result.failures.join(' | '));
-});
 
 namespace verji::web::preview {
 namespace {
@@ -33,17 +23,17 @@ namespace {
 // page's, from where the script left off.
 class PreviewClock : public core::Clock {
  public:
-  core::Millis now() const override {
-    return live_ ? static_cast<core::Millis>(emscripten_get_now()) + offset_ : script_.now();
-  }
+  explicit PreviewClock(const core::Clock& page) : page_(page) {}
+  core::Millis now() const override { return live_ ? page_.now() + offset_ : script_.now(); }
   testing::ManualClock& script() { return script_; }
   // The script has played: from now on the page's clock, continuing from the script's time.
   void go_live() {
-    offset_ = script_.now() - static_cast<core::Millis>(emscripten_get_now());
+    offset_ = script_.now() - page_.now();
     live_ = true;
   }
 
  private:
+  const core::Clock& page_;
   testing::ManualClock script_;
   bool live_ = false;
   core::Millis offset_ = 0;
@@ -51,6 +41,7 @@ class PreviewClock : public core::Clock {
 
 // The one preview of this page, if any.
 struct Session {
+  explicit Session(const core::Clock& page) : clock(page) {}
   PreviewClock clock;
   app::App* app = nullptr;                     // the page's App, made by start() (owned by the runner)
   std::optional<verji::preview::State> state;  // unset when the fixture did not parse
@@ -66,13 +57,14 @@ const char* lang_name(core::Lang lang) { return lang == core::Lang::en ? "en" : 
 
 }  // namespace
 
-std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, app::Clipboard& clipboard) {
+std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, const core::Clock& page,
+                                app::Clipboard& clipboard) {
   const app::Config base = app::config_from_url(search, hash);
   if (base.widget.hosted()) return nullptr;  // a real host: #preview means nothing here
   const auto text = core::UrlParams::parse("", hash).get("preview");
   if (!text) return nullptr;
 
-  auto session = std::make_unique<Session>();
+  auto session = std::make_unique<Session>(page);
   std::unique_ptr<app::App> app;
   const nlohmann::json object = nlohmann::json::parse(*text, nullptr, false);
   auto parsed = object.is_discarded() ? verji::preview::Parse{std::nullopt, {"#preview is not JSON"}}
@@ -81,8 +73,7 @@ std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, 
     session->state = std::move(parsed.state);
     session->name = session->state->name;
     // The script ends at the page's clock, so that later real-time ticks continue from there.
-    const auto now = static_cast<core::Millis>(emscripten_get_now());
-    session->clock.script().set(now - session->state->duration());
+    session->clock.script().set(page.now() - session->state->duration());
     app = std::make_unique<app::App>(verji::preview::config_for(*session->state, base.lang, base.theme),
                                      session->clock, clipboard);
     session->client = std::make_unique<testing::FakeMatrixClient>(

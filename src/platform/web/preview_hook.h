@@ -11,6 +11,7 @@
 #include "verji/app/app.h"
 #include "verji/app/clipboard.h"
 #include "verji/app/layout.h"
+#include "verji/core/clock.h"
 
 #include <memory>
 #include <string_view>
@@ -20,7 +21,9 @@ namespace verji::web::preview {
 // The App for a preview page, its script already played (its time ends at the page's clock, which
 // it follows from then on); null when the URL asks for no preview. A malformed state gives a
 // standalone App and its errors as the page's failures.
-std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, app::Clipboard& clipboard);
+// `page` is the page's clock; the App follows it once the script has played.
+std::unique_ptr<app::App> start(std::string_view search, std::string_view hash, const core::Clock& page,
+                                app::Clipboard& clipboard);
 
 // True once start() made a preview App: the bridge must then stay out of it.
 bool active();

@@ -1,6 +1,10 @@
 // Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, Dear ImGui's
 // WebGL2 renderer, and devicePixelRatio handling. Everything browser-specific lives in this folder.
-// See web_runner.h.
+// See web_runner.h. This file is the glue; what can be decided without a browser is plain C++
+// beside it, tested natively and under node (tests/platform/web):
+//   idle_policy.h   when to draw, pause and wake (settle period, caret blink window, wake-up delay)
+//   layout_json.h   the controls as the page's window.verjiLayout, published only when changed
+// and the JS it calls is library_verji.js, declared with the numbers of the seam in library_verji.h.
 //
 //   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
 //   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
@@ -11,7 +15,8 @@
 //       3.1.6's GLFW passes the DOM's deltaY through raw, upside down and about 100x too large)
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
 //   [x] every control (text fields, radios, the button) with its label, state and box in CSS pixels,
-//       published to the page as window.verjiLayout: the hook for a DOM layer over the canvas
+//       published to the page as window.verjiLayout (layout_json.h): the hook for a DOM layer over
+//       the canvas
 //   [x] Matrix Widget API: bridge.js checks each message's source and origin and hands the JSON
 //       text to verji_host_message(); the app's protocol engine answers; its outbound texts go
 //       back through the bridge, which posts them to the one allowed host origin
@@ -25,12 +30,16 @@
 //   [x] calm when idle: frames only while something may change (input, host messages, size or
 //       ratio changes, deadlines, animations, queued keys) plus a short settle period; otherwise
 //       the main loop is paused and nothing runs. The caret blinks for kBlinkForMs after the last
-//       input, one frame per blink transition, then stays on
+//       input, one frame per blink transition, then stays on. idle_policy.h decides; this file
+//       reads ImGui's caret animation for it and pauses, resumes and sets the wake-up timer
 //   [x] WebGL context loss survived: drawing stops, and when the browser restores the context the
 //       renderer's objects and the font texture are made anew; the form's state never left memory
 //   [x] dpr=<0.5..4> in the URL overrides devicePixelRatio (the designers' preview)
 #include "web_runner.h"
 
+#include "idle_policy.h"
+#include "layout_json.h"
+#include "library_verji.h"
 #include "preview_hook.h"
 
 #include "verji/app/app.h"
@@ -44,8 +53,6 @@
 #include "verji/ui/theme.h"
 #include "verji/ui/wheel.h"
 #include "verji/ui/widget_view.h"
-
-#include <nlohmann/json.hpp>
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -62,36 +69,17 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
-
-// Implemented in library_verji.js.
-extern "C" {
-int verji_web_location(int part, char* buffer, int size);
-void verji_web_frame_presented(int frame, int width, int height, double device_pixel_ratio);
-void verji_web_report(const char* name, double value);
-void verji_web_fatal(const char* message);
-void verji_web_layout(const char* json);
-int verji_bridge_attach();
-int verji_bridge_reason(char* buffer, int size);
-void verji_bridge_post(const char* json);
-void verji_web_theme(int dark);
-int verji_web_watch_page();
-void verji_web_wake_after(double ms);
-void verji_web_clipboard_write(const char* text);
-}
 
 namespace {
 
+using verji::web::BridgeState;
+using verji::web::LocationPart;
+using verji::web::WakeCause;
+
 constexpr const char* kCanvas = "#canvas";
 
-// After the last change, frames go on for at least this long and this many frames, so that ImGui's
-// hover and active states and a click (applied the frame after it) settle; then the loop pauses.
-constexpr double kSettleMs = 250.0;
-constexpr int kSettleFrames = 16;
-// The caret blinks this long after the last input, then stays on and costs nothing.
-constexpr double kBlinkForMs = 10000.0;
-
-std::string location_part(int part) {
+std::string location_part(LocationPart which) {
+  const int part = static_cast<int>(which);
   const int needed = verji_web_location(part, nullptr, 0);
   std::string text(static_cast<std::size_t>(needed), '\0');
   if (needed > 0) verji_web_location(part, text.data(), needed + 1);
@@ -124,14 +112,10 @@ struct Runner {
   int width = 0;                                              // canvas backing store, physical pixels
   int height = 0;
   int frames = 0;
-  std::vector<verji::app::ControlBox> published_controls;  // as last sent to the page
-  double published_dpr = 0.0;
+  verji::web::LayoutPublisher publisher;  // window.verjiLayout (layout_json.h)
   verji::ui::InputTrickle input;
-  // Idle handling: the loop runs while frames_left > 0 or before settle_until (emscripten_get_now()).
-  bool paused = false;
-  int frames_left = 0;
-  double settle_until = 0.0;
-  double last_input_ms = 0.0;
+  verji::web::IdlePolicy idle;  // when to draw (idle_policy.h); its clock is emscripten_get_now()
+  bool paused = false;          // the main loop is paused
   bool context_lost = false;
   double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
   std::string clipboard;      // what the widget copied last, or the text of the last paste
@@ -182,56 +166,48 @@ void apply_input(Runner& r) {
   });
 }
 
-// ---- idle: the main loop runs only while something may change ------------------------------------
-
-// Draws frames for the settle period from now (input, a host message, a size change, a state change).
-void keep_awake(Runner& r) {
-  r.frames_left = std::max(r.frames_left, kSettleFrames);
-  r.settle_until = std::max(r.settle_until, emscripten_get_now() + kSettleMs);
-}
+// ---- idle: the main loop runs only while something may change (idle_policy.h decides) -------------
 
 void resume(Runner& r) {
   if (!r.paused || r.context_lost) return;
   r.paused = false;
-  verji_web_wake_after(-1.0);
+  verji_web_wake_after(verji::web::kCancelWakeTimer);
   verji_web_report("idle", 0.0);
   emscripten_resume_main_loop();
 }
 
-// The focused text field's caret, if one is drawn: when its blink next turns it on or off
-// (ImGui 1.86: on while CursorAnim <= 0 or CursorAnim mod 1.2 s <= 0.8 s), in milliseconds.
-std::optional<double> next_blink_ms() {
-  const ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (!g.IO.ConfigInputTextCursorBlink || g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) {
-    return std::nullopt;
+// Tells the idle policy what happened, and resumes the loop if it was paused. The person's input
+// makes a steady caret blink again, starting visible.
+void wake(Runner& r, verji::web::Wake cause) {
+  if (r.idle.wake(cause, emscripten_get_now())) {
+    ImGui::GetIO().ConfigInputTextCursorBlink = true;
+    ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
   }
-  const double anim = static_cast<double>(g.InputTextState.CursorAnim);
-  const double phase = anim <= 0.0 ? anim : std::fmod(anim, 1.2);
-  const double seconds = phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
-  return seconds * 1000.0 + 15.0;  // a little after the turn, so that the frame sees it
+  resume(r);
+}
+
+// The focused text field's caret animation (seconds), if one is drawn.
+std::optional<double> caret_anim_s() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) return std::nullopt;
+  return static_cast<double>(g.InputTextState.CursorAnim);
 }
 
 // After a frame: go on drawing, or pause the loop until the next deadline, caret blink or wake-up.
 void settle_or_pause(Runner& r, bool changed) {
-  if (changed || !r.input.empty() || r.app->animating()) keep_awake(r);
-  const double now = emscripten_get_now();
-  if (r.frames_left > 0) --r.frames_left;
-  if (r.frames_left > 0 || now < r.settle_until) return;
-
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.ConfigInputTextCursorBlink && now - r.last_input_ms >= kBlinkForMs) {
-    io.ConfigInputTextCursorBlink = false;  // the caret stays on from the next frame: draw that one
-    return;
-  }
-  std::optional<double> wait = next_blink_ms();
-  if (const auto deadline = r.app->next_deadline()) {
-    const double until = std::max(0.0, static_cast<double>(*deadline) - now);
-    wait = wait ? std::min(*wait, until) : until;
-  }
+  verji::web::FrameFacts facts;
+  facts.changed = changed;
+  facts.keys_queued = !r.input.empty();
+  facts.animating = r.app->animating();
+  facts.caret_anim_s = caret_anim_s();
+  if (const auto deadline = r.app->next_deadline()) facts.deadline_ms = static_cast<double>(*deadline);
+  const verji::web::AfterFrame next = r.idle.after_frame(facts, emscripten_get_now());
+  ImGui::GetIO().ConfigInputTextCursorBlink = r.idle.caret_blinks();
+  if (!next.pause) return;
   r.paused = true;
   emscripten_pause_main_loop();
   verji_web_report("idle", 1.0);
-  if (wait) verji_web_wake_after(*wait);
+  if (next.wake_in_ms) verji_web_wake_after(*next.wake_in_ms);
 }
 
 // The wheel over the canvas, from the DOM event itself (GLFW's scroll callback has no deltaMode).
@@ -294,64 +270,9 @@ std::string bridge_reason() {
   return text;
 }
 
-const char* kind_name(verji::app::TextKind kind) {
-  switch (kind) {
-    case verji::app::TextKind::email: return "email";
-    case verji::app::TextKind::name: return "name";
-    case verji::app::TextKind::tel: return "tel";
-    case verji::app::TextKind::multiline: return "multiline";
-  }
-  return "text";
-}
-
-const char* role_name(verji::app::ControlRole role) {
-  switch (role) {
-    case verji::app::ControlRole::text_field: return "textbox";
-    case verji::app::ControlRole::radio: return "radio";
-    case verji::app::ControlRole::checkbox: return "checkbox";
-    case verji::app::ControlRole::button: return "button";
-    case verji::app::ControlRole::status: return "status";
-  }
-  return "generic";
-}
-
-bool same_box(const verji::app::ControlBox& a, const verji::app::ControlBox& b) {
-  return a.role == b.role && a.id == b.id && a.label == b.label && a.kind == b.kind && a.min.x == b.min.x &&
-         a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y && a.focused == b.focused &&
-         a.checked == b.checked && a.disabled == b.disabled;
-}
-
-// Publishes the controls (ARIA role names, labels, state, boxes in CSS pixels) when they changed;
-// most frames they did not, and then nothing is serialised.
+// Publishes the controls to the page when they changed; most frames they did not.
 void publish_layout(Runner& r) {
-  const auto& current = r.layout.controls;
-  if (r.fonts_dpr == r.published_dpr &&
-      std::equal(current.begin(), current.end(), r.published_controls.begin(), r.published_controls.end(),
-                 same_box)) {
-    return;
-  }
-  r.published_controls = current;
-  r.published_dpr = r.fonts_dpr;
-  const double scale = r.fonts_dpr > 0.0 ? 1.0 / r.fonts_dpr : 1.0;
-  auto css = [scale](float v) { return std::round(static_cast<double>(v) * scale * 10.0) / 10.0; };
-  nlohmann::json controls = nlohmann::json::array();
-  for (const auto& c : current) {
-    nlohmann::json entry = {{"id", c.id},
-                            {"role", role_name(c.role)},
-                            {"label", c.label},
-                            {"x", css(c.min.x)},
-                            {"y", css(c.min.y)},
-                            {"width", css(c.max.x - c.min.x)},
-                            {"height", css(c.max.y - c.min.y)},
-                            {"focused", c.focused},
-                            {"disabled", c.disabled}};
-    if (c.role == verji::app::ControlRole::text_field) entry["kind"] = kind_name(c.kind);
-    if (c.role == verji::app::ControlRole::radio || c.role == verji::app::ControlRole::checkbox) {
-      entry["checked"] = c.checked;
-    }
-    controls.push_back(std::move(entry));
-  }
-  verji_web_layout(controls.dump().c_str());
+  if (const auto json = r.publisher.publish(r.layout, r.fonts_dpr)) verji_web_layout(json->c_str());
 }
 
 void frame(void* arg) {
@@ -420,8 +341,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
   }
   r.context_lost = false;
   verji_web_report("context_lost", 0.0);
-  keep_awake(r);
-  resume(r);
+  wake(r, verji::web::Wake::page);
   return EM_TRUE;
 }
 
@@ -434,7 +354,8 @@ void set_clipboard(void*, const char* text) {
 
 // The dpr= URL parameter (0.5 to 4), or 0 when absent or unusable.
 double dpr_from_url() {
-  const auto value = verji::core::UrlParams::parse(location_part(0), location_part(1)).get("dpr");
+  const std::string search = location_part(LocationPart::search);
+  const auto value = verji::core::UrlParams::parse(search, location_part(LocationPart::hash)).get("dpr");
   if (!value || value->empty()) return 0.0;
   char* end = nullptr;
   const double dpr = std::strtod(value->c_str(), &end);
@@ -455,22 +376,13 @@ void attach_page(Runner& r) {
 
 }  // namespace
 
-// Called by library_verji.js on whatever may change what is drawn: `user_input` for the person's
-// keys, pointer, wheel, focus and paste (the caret blinks again); 0 for host messages, size and
-// devicePixelRatio changes, the page becoming visible.
-extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
+// Called by library_verji.js on whatever may change what is drawn, with a WakeCause
+// (library_verji.h): the person's input also makes the caret blink again.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int cause) {
   Runner& r = g_runner;
   if (!r.app) return;
-  if (user_input != 0) {
-    r.last_input_ms = emscripten_get_now();
-    ImGuiIO& io = ImGui::GetIO();
-    if (!io.ConfigInputTextCursorBlink) {
-      io.ConfigInputTextCursorBlink = true;
-      ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
-    }
-  }
-  keep_awake(r);
-  resume(r);
+  const bool user_input = cause == static_cast<int>(WakeCause::user_input);
+  wake(r, user_input ? verji::web::Wake::user_input : verji::web::Wake::page);
 }
 
 // Called by library_verji.js when the timer set by verji_web_wake_after() fires: a deadline of the
@@ -478,8 +390,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int user_input) {
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_timer() {
   Runner& r = g_runner;
   if (!r.app) return;
-  r.frames_left = std::max(r.frames_left, 1);
-  resume(r);
+  wake(r, verji::web::Wake::timer);
 }
 
 // Called by library_verji.js with the text of a DOM paste event: what Ctrl/Cmd+V pastes.
@@ -493,17 +404,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   if (!r.app || json == nullptr) return;
   r.app->on_host_message(json);
   flush_outbound(r);
-  keep_awake(r);
-  resume(r);
+  wake(r, verji::web::Wake::page);
 }
 
 namespace verji::web {
 
 int run() {
   Runner& r = g_runner;
-  const std::string search = location_part(0);
-  const std::string hash = location_part(1);
-  r.app = verji::web::preview::start(search, hash, r.app_clipboard);  // null unless #preview=<state>
+  const std::string search = location_part(LocationPart::search);
+  const std::string hash = location_part(LocationPart::hash);
+  r.app = verji::web::preview::start(search, hash, r.clock, r.app_clipboard);  // null unless #preview=<state>
   if (!r.app) {
     r.app = std::make_unique<verji::app::App>(verji::app::config_from_url(search, hash), r.clock,
                                               r.app_clipboard);
@@ -540,11 +450,10 @@ int run() {
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   attach_page(r);
-  keep_awake(r);  // the first frames, and libphonenumber's start-up after the first
+  r.idle.wake(verji::web::Wake::page, emscripten_get_now());  // the first frames, libphonenumber after
 
   // The host: queued messages arrive during attach; then the handshake starts.
-  const int bridge = verji_bridge_attach();
-  if (bridge == 2) r.app->refuse_host(bridge_reason());
+  if (verji_bridge_attach() == static_cast<int>(BridgeState::refused)) r.app->refuse_host(bridge_reason());
   r.app->connect();
   flush_outbound(r);
 
