@@ -272,7 +272,7 @@ TEST_CASE("rate limiting: a clear state and a retry after the host's delay", "[i
   CHECK_FALSE(f.tracker.find(kId)->retry_at.has_value());
 }
 
-TEST_CASE("an errcode alone also means rate limited; other errors are send_failed", "[invite_tracker]") {
+TEST_CASE("an errcode alone also means rate limited, other errors are send_failed", "[invite_tracker]") {
   Fixture f;
   json send = f.submit();
   f.host.respond(
@@ -402,7 +402,7 @@ TEST_CASE("statuses from anyone but the configured bot are ignored", "[invite_tr
   CHECK(f.tracker.counters().ignored_events == ignored + 3);
 }
 
-TEST_CASE("a rich reply to our invite is ours; a reply to anything else is not", "[invite_tracker]") {
+TEST_CASE("a rich reply to our invite is ours, a reply to anything else is not", "[invite_tracker]") {
   Fixture f;
   f.posted("$e1");
   f.host.push_event(f.host.bot_reply("$b1", "Success", "$someone-else"));

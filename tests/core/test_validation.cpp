@@ -52,7 +52,7 @@ TEST_CASE("a complete form is sendable with normalised values", "[validation]") 
   CHECK(v.normalized.user_id == "@olanordmann:prod.verji.app");
 }
 
-TEST_CASE("warnings and notices do not stop sending; errors do", "[validation]") {
+TEST_CASE("warnings and notices do not stop sending, errors do", "[validation]") {
   InviteForm form = good_form();
   form.email = "ola@gmial.com";
   form.full_name = "Nordmann Bygg AS";
