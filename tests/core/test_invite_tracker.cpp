@@ -87,6 +87,15 @@ struct Fixture : Widget {
   void echo(const std::string& event_id, const std::string& id = kId) {
     host.push_event(host.event(event_id, kAdmin, invite_content(id)));
   }
+  // Submitted, and the send timed out at 10 s: the read_events check the tracker asked for.
+  json timed_out_check() {
+    submit();
+    clock.set(10000);
+    host.tick();
+    const auto reads = FakeMatrixClient::requests(host.outbound(), "org.matrix.msc2876.read_events");
+    REQUIRE(reads.size() == 1);
+    return reads[0];
+  }
   // Submitted, the send answered with `event_id`, and its echo seen: waiting for the bot.
   void posted(const std::string& event_id) {
     host.respond(submit(), {{"event_id", event_id}});
@@ -186,15 +195,11 @@ TEST_CASE("a send timeout is unknown until the echo settles it", "[invite_tracke
 
 TEST_CASE("a send timeout is settled by read_events finding our event", "[invite_tracker]") {
   Fixture f;
-  f.submit();
-  f.clock.set(10000);
-  f.host.tick();
-  const auto reads = FakeMatrixClient::requests(f.host.outbound(), "org.matrix.msc2876.read_events");
-  REQUIRE(reads.size() == 1);
+  const json check = f.timed_out_check();
   const json found =
       json::array({f.host.event("$other", "@kari:verji.app", {{"msgtype", "m.text"}, {"body", "hei"}}),
                    f.host.event("$e9", kAdmin, invite_content(kId))});
-  f.host.respond(reads[0], {{"events", found}});
+  f.host.respond(check, {{"events", found}});
   CHECK(state_of(f.tracker, kId) == "sent");
   CHECK(f.tracker.find(kId)->event_id == "$e9");
   CHECK_FALSE(f.tracker.find(kId)->resend_allowed);
@@ -202,12 +207,8 @@ TEST_CASE("a send timeout is settled by read_events finding our event", "[invite
 
 TEST_CASE("not found by read_events: a resend is offered and reuses the request_id", "[invite_tracker]") {
   Fixture f;
-  f.submit();
-  f.clock.set(10000);
-  f.host.tick();
-  const auto reads = FakeMatrixClient::requests(f.host.outbound(), "org.matrix.msc2876.read_events");
-  REQUIRE(reads.size() == 1);
-  f.host.respond(reads[0], {{"events", json::array()}});
+  const json check = f.timed_out_check();
+  f.host.respond(check, {{"events", json::array()}});
   CHECK(state_of(f.tracker, kId) == "unknown_after_timeout");
   CHECK(f.tracker.find(kId)->resend_allowed);
   CHECK_FALSE(f.tracker.find(kId)->checking);
