@@ -193,6 +193,13 @@ json FakeMatrixClient::bot_notice(std::string event_id, std::string body,
                origin_server_ts);
 }
 
+json FakeMatrixClient::bot_reply(std::string event_id, std::string body, std::string in_reply_to,
+                                 std::int64_t origin_server_ts) const {
+  json reply = bot_notice(std::move(event_id), std::move(body), origin_server_ts);
+  reply["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", std::move(in_reply_to)}}}};
+  return reply;
+}
+
 std::string FakeMatrixClient::fresh_event_id() { return "$event-" + std::to_string(++next_event_); }
 
 std::string FakeMatrixClient::post(std::string sender, json content, std::string event_id) {

@@ -1,4 +1,4 @@
-// Helpers for tests that look at validation findings.
+// Helpers for tests of the validation rules and their findings.
 #pragma once
 
 #include "verji/core/validation.h"
@@ -6,6 +6,14 @@
 #include <string>
 
 namespace verji::test {
+
+// A form with nothing wrong in it: an address and a name, nothing else.
+inline core::InviteForm good_form() {
+  core::InviteForm form;
+  form.email = "ola.nordmann@example.no";
+  form.full_name = "Ola Nordmann";
+  return form;
+}
 
 // The findings' codes in order, comma-separated: "email.syntax,email.typo".
 inline std::string codes(const core::Validation& v) {

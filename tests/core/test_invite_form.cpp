@@ -11,7 +11,7 @@ TEST_CASE("a new form has the seed article's defaults", "[form]") {
   CHECK(form.user_type == verji::core::UserType::standard);
 }
 
-TEST_CASE("text fields are set and read by Field; choices are not text", "[form]") {
+TEST_CASE("text fields are set and read by Field, choices are not text", "[form]") {
   InviteForm form;
   CHECK(set_text(form, Field::email, "ola@example.no"));
   CHECK(set_text(form, Field::full_name, "Ola Nordmann"));

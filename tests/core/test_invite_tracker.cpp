@@ -87,6 +87,20 @@ struct Fixture : Widget {
   void echo(const std::string& event_id, const std::string& id = kId) {
     host.push_event(host.event(event_id, kAdmin, invite_content(id)));
   }
+  // Submitted, and the send timed out at 10 s: the read_events check the tracker asked for.
+  json timed_out_check() {
+    submit();
+    clock.set(10000);
+    host.tick();
+    const auto reads = FakeMatrixClient::requests(host.outbound(), "org.matrix.msc2876.read_events");
+    REQUIRE(reads.size() == 1);
+    return reads[0];
+  }
+  // Submitted, the send answered with `event_id`, and its echo seen: waiting for the bot.
+  void posted(const std::string& event_id) {
+    host.respond(submit(), {{"event_id", event_id}});
+    echo(event_id);
+  }
 };
 
 }  // namespace
@@ -181,15 +195,11 @@ TEST_CASE("a send timeout is unknown until the echo settles it", "[invite_tracke
 
 TEST_CASE("a send timeout is settled by read_events finding our event", "[invite_tracker]") {
   Fixture f;
-  f.submit();
-  f.clock.set(10000);
-  f.host.tick();
-  const auto reads = FakeMatrixClient::requests(f.host.outbound(), "org.matrix.msc2876.read_events");
-  REQUIRE(reads.size() == 1);
+  const json check = f.timed_out_check();
   const json found =
       json::array({f.host.event("$other", "@kari:verji.app", {{"msgtype", "m.text"}, {"body", "hei"}}),
                    f.host.event("$e9", kAdmin, invite_content(kId))});
-  f.host.respond(reads[0], {{"events", found}});
+  f.host.respond(check, {{"events", found}});
   CHECK(state_of(f.tracker, kId) == "sent");
   CHECK(f.tracker.find(kId)->event_id == "$e9");
   CHECK_FALSE(f.tracker.find(kId)->resend_allowed);
@@ -197,12 +207,8 @@ TEST_CASE("a send timeout is settled by read_events finding our event", "[invite
 
 TEST_CASE("not found by read_events: a resend is offered and reuses the request_id", "[invite_tracker]") {
   Fixture f;
-  f.submit();
-  f.clock.set(10000);
-  f.host.tick();
-  const auto reads = FakeMatrixClient::requests(f.host.outbound(), "org.matrix.msc2876.read_events");
-  REQUIRE(reads.size() == 1);
-  f.host.respond(reads[0], {{"events", json::array()}});
+  const json check = f.timed_out_check();
+  f.host.respond(check, {{"events", json::array()}});
   CHECK(state_of(f.tracker, kId) == "unknown_after_timeout");
   CHECK(f.tracker.find(kId)->resend_allowed);
   CHECK_FALSE(f.tracker.find(kId)->checking);
@@ -267,7 +273,7 @@ TEST_CASE("rate limiting: a clear state and a retry after the host's delay", "[i
   CHECK_FALSE(f.tracker.find(kId)->retry_at.has_value());
 }
 
-TEST_CASE("an errcode alone also means rate limited; other errors are send_failed", "[invite_tracker]") {
+TEST_CASE("an errcode alone also means rate limited, other errors are send_failed", "[invite_tracker]") {
   Fixture f;
   json send = f.submit();
   f.host.respond(
@@ -386,8 +392,7 @@ TEST_CASE("the silence timeout is configurable", "[invite_tracker]") {
 
 TEST_CASE("statuses from anyone but the configured bot are ignored", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   const auto ignored = f.tracker.counters().ignored_events;
   f.host.push_event(
       f.host.event("$m1", "@mallory:evil.example", {{"msgtype", "m.notice"}, {"body", "Success"}}));
@@ -398,18 +403,13 @@ TEST_CASE("statuses from anyone but the configured bot are ignored", "[invite_tr
   CHECK(f.tracker.counters().ignored_events == ignored + 3);
 }
 
-TEST_CASE("a rich reply to our invite is ours; a reply to anything else is not", "[invite_tracker]") {
+TEST_CASE("a rich reply to our invite is ours, a reply to anything else is not", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
-  json reply_elsewhere = f.host.bot_notice("$b1", "Success");
-  reply_elsewhere["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$someone-else"}}}};
-  f.host.push_event(reply_elsewhere);
+  f.posted("$e1");
+  f.host.push_event(f.host.bot_reply("$b1", "Success", "$someone-else"));
   CHECK(state_of(f.tracker, kId) == "sent");
 
-  json reply = f.host.bot_notice("$b2", "UserID 'olanordmann' is already occupied");
-  reply["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
-  f.host.push_event(reply);
+  f.host.push_event(f.host.bot_reply("$b2", "UserID 'olanordmann' is already occupied", "$e1"));
   CHECK(state_of(f.tracker, kId) == "username_taken");
   CHECK(f.tracker.find(kId)->username == "olanordmann");
   CHECK(f.tracker.find(kId)->bot_event_id == "$b2");
@@ -418,8 +418,7 @@ TEST_CASE("a rich reply to our invite is ours; a reply to anything else is not",
 
 TEST_CASE("the request_id block wins over the text and over order", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   json other = f.host.bot_notice("$b1", "Success");
   other["content"]["app.verji.invite.status"] = {
       {"version", 1}, {"request_id", kOther}, {"state", "success"}};
@@ -444,8 +443,7 @@ TEST_CASE("the request_id block wins over the text and over order", "[invite_tra
 
 TEST_CASE("a malformed status block falls back to the text", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   json msg = f.host.bot_notice("$b1", "Failed: no licence left");
   msg["content"]["app.verji.invite.status"] = {{"version", "1"}, {"request_id", kId}, {"state", "success"}};
   f.host.push_event(msg);
@@ -456,22 +454,17 @@ TEST_CASE("a malformed status block falls back to the text", "[invite_tracker]")
 TEST_CASE("two admins inviting at once: order is no longer trusted, block and reply still are",
           "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   f.host.push_event(f.host.event("$k1", "@kari:verji.app", invite_content(kOther, "per@firma.no")));
   f.host.push_event(f.host.bot_notice("$b1", "Processing, please wait..."));
   f.host.push_event(f.host.bot_notice("$b2", "Success"));
   CHECK(state_of(f.tracker, kId) == "sent");
   CHECK(f.tracker.find(kOther) == nullptr);  // someone else's request is not ours to show
 
-  json theirs = f.host.bot_notice("$b3", "UserID 'pernordmann' is already occupied");
-  theirs["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$k1"}}}};
-  f.host.push_event(theirs);
+  f.host.push_event(f.host.bot_reply("$b3", "UserID 'pernordmann' is already occupied", "$k1"));
   CHECK(state_of(f.tracker, kId) == "sent");
 
-  json ours = f.host.bot_notice("$b4", "Success");
-  ours["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
-  f.host.push_event(ours);
+  f.host.push_event(f.host.bot_reply("$b4", "Success", "$e1"));
   CHECK(state_of(f.tracker, kId) == "success");
 }
 
@@ -488,22 +481,16 @@ TEST_CASE("bot messages before our echo are not ours by order", "[invite_tracker
 
 TEST_CASE("an outcome is final: a late Processing or chatter does not undo it", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
-  json reply = f.host.bot_notice("$b1", "Success");
-  reply["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
-  f.host.push_event(reply);
-  json late = f.host.bot_notice("$b2", "Processing, please wait...");
-  late["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
-  f.host.push_event(late);
+  f.posted("$e1");
+  f.host.push_event(f.host.bot_reply("$b1", "Success", "$e1"));
+  f.host.push_event(f.host.bot_reply("$b2", "Processing, please wait...", "$e1"));
   f.host.push_event(f.host.bot_notice("$b3", "Have a nice day"));
   CHECK(state_of(f.tracker, kId) == "success");
 }
 
 TEST_CASE("unknown bot text is kept verbatim and the widget keeps listening", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   f.host.push_event(f.host.bot_notice("$b1", "Checking licences <b>now</b>"));
   CHECK(state_of(f.tracker, kId) == "unknown_text");
   CHECK(f.tracker.find(kId)->text == "Checking licences <b>now</b>");
@@ -514,8 +501,7 @@ TEST_CASE("unknown bot text is kept verbatim and the widget keeps listening", "[
 
 TEST_CASE("the same room event delivered twice is applied once", "[invite_tracker]") {
   Fixture f;
-  f.host.respond(f.submit(), {{"event_id", "$e1"}});
-  f.echo("$e1");
+  f.posted("$e1");
   (void)f.tracker.take_events();
   f.host.push_event(f.host.bot_notice("$b1", "Checking"));
   f.host.push_event(f.host.bot_notice("$b1", "Checking"));
@@ -608,9 +594,7 @@ TEST_CASE("without our user id from the URL, the echo is recognised by its reque
   CHECK(state_of(w.tracker, kId) == "sent");
   w.host.push_event(w.host.event("$k1", "@kari:verji.app", invite_content(kOther)));
   CHECK(w.tracker.find(kOther) == nullptr);
-  json reply = w.host.bot_notice("$b1", "Success");
-  reply["content"]["m.relates_to"] = {{"m.in_reply_to", {{"event_id", "$e1"}}}};
-  w.host.push_event(reply);
+  w.host.push_event(w.host.bot_reply("$b1", "Success", "$e1"));
   CHECK(state_of(w.tracker, kId) == "success");
 }
 

@@ -5,7 +5,7 @@
 using verji::core::percent_decode;
 using verji::core::UrlParams;
 
-TEST_CASE("query and fragment parameters are read; the fragment wins", "[url]") {
+TEST_CASE("query and fragment parameters are read, the fragment wins", "[url]") {
   const auto p =
       UrlParams::parse("?widgetId=abc&theme=light&lang=nb", "#theme=dark&user=%40ola%3Aexample.org");
   CHECK(p.get("widgetId") == "abc");

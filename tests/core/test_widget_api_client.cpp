@@ -87,7 +87,7 @@ TEST_CASE("messages over 1 MiB are dropped unparsed, 1 MiB exactly is read", "[w
   CHECK(client.take_outbound().size() == 1);
 }
 
-TEST_CASE("nesting deeper than 64 is dropped; brackets inside strings do not count", "[widget_api_client]") {
+TEST_CASE("nesting deeper than 64 is dropped, brackets inside strings do not count", "[widget_api_client]") {
   WidgetApiClient client(FakeRoom{}.widget_api_config());
   const auto nested = [](int depth) {
     json value = json::object();
@@ -171,7 +171,7 @@ TEST_CASE("the listener hears room events after they are answered, and capabilit
   CHECK(f.client.ready());
 }
 
-TEST_CASE("the listener's requests get handles; answers and timeouts come back under them",
+TEST_CASE("the listener's requests get handles, and their answers and timeouts come back under them",
           "[widget_api_client]") {
   Fixture f;
   const RequestHandle read = f.client.read_events("m.room.message", "m.text", 5, 0);

@@ -234,4 +234,17 @@ TEST_CASE("the room's ids make the core's configuration", "[fake_matrix_client]"
   CHECK(tracker.room_id == "!admin-room:verji.app");
   CHECK(tracker.bot_user_id == "@companybot:verji.app");
   CHECK(tracker.silence_timeout == verji::core::InviteTrackerConfig{}.silence_timeout);
+
+  ManualClock clock;
+  const FakeMatrixClient fake(clock, verji::testing::WidgetPort{}, room);  // only for its builders
+  CHECK(fake.bot_reply("$b", "Success", "$i", 5) ==
+        json({{"type", "m.room.message"},
+              {"sender", "@companybot:verji.app"},
+              {"event_id", "$b"},
+              {"room_id", "!admin-room:verji.app"},
+              {"content",
+               {{"msgtype", "m.notice"},
+                {"body", "Success"},
+                {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$i"}}}}}}},
+              {"origin_server_ts", 5}}));
 }

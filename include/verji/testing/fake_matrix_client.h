@@ -128,8 +128,10 @@ class FakeMatrixClient {
   // A room message event of this room: {type, sender, event_id, room_id, content, origin_server_ts}.
   nlohmann::json event(std::string event_id, std::string sender, nlohmann::json content,
                        std::int64_t origin_server_ts = 0) const;
-  // An m.notice from the bot.
+  // An m.notice from the bot; bot_reply(): the same as a rich reply to the event `in_reply_to`.
   nlohmann::json bot_notice(std::string event_id, std::string body, std::int64_t origin_server_ts = 0) const;
+  nlohmann::json bot_reply(std::string event_id, std::string body, std::string in_reply_to,
+                           std::int64_t origin_server_ts = 0) const;
   // Posts `content` from `sender` into the room (event id "$event-<n>" unless given); returns the id.
   std::string post(std::string sender, nlohmann::json content, std::string event_id = {});
 
