@@ -31,14 +31,20 @@ add_library(verji_wasm_exceptions INTERFACE)
 add_library(verji::wasm_exceptions ALIAS verji_wasm_exceptions)
 
 if(EMSCRIPTEN)
-  # Release: the smallest code (-Oz) with whole-program LTO; assertions off.
-  # Debug:   -O1 keeps the build quick and readable; assertions on (C++ asserts and Emscripten's).
-  set(CMAKE_C_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
-  set(CMAKE_CXX_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
-  set(CMAKE_EXE_LINKER_FLAGS_RELEASE "-Oz -flto" CACHE STRING "" FORCE)
-  set(CMAKE_C_FLAGS_DEBUG "-O1 -g1" CACHE STRING "" FORCE)
-  set(CMAKE_CXX_FLAGS_DEBUG "-O1 -g1" CACHE STRING "" FORCE)
-  set(CMAKE_EXE_LINKER_FLAGS_DEBUG "-O1 -g1 -sASSERTIONS=1" CACHE STRING "" FORCE)
+  # The per-build-type flags (Release -Oz -flto, Debug -O1 -g1 -sASSERTIONS=1) are defaults that
+  # cmake/VerjiEmscriptenToolchain.cmake gives a new tree; they never overwrite the cache.
+  if(NOT VERJI_WASM_FLAGS_DEFAULTS)
+    if(CMAKE_TOOLCHAIN_FILE MATCHES "/VerjiEmscriptenToolchain[.]cmake$")
+      # CMake keeps using the toolchain file a tree was first configured with.
+      set(_why "was first configured with another toolchain file than cmake/VerjiEmscriptenToolchain.cmake")
+    else()
+      set(_why "is not configured with cmake/VerjiEmscriptenToolchain.cmake (the wasm presets' toolchain file)")
+    endif()
+    message(WARNING "This wasm tree ${_why}, so its CMAKE_<LANG>_FLAGS_<CONFIG> are not the project's "
+      "defaults but what its first configure put into the cache. `cmake --fresh --preset <preset>` "
+      "configures it anew.")
+    unset(_why)
+  endif()
 
   target_compile_options(verji_wasm_exceptions INTERFACE -fexceptions)
   target_link_options(verji_wasm_exceptions INTERFACE -fexceptions)
@@ -49,6 +55,7 @@ if(EMSCRIPTEN)
                    "The presets set it for you.")
   endif()
 else()
-  # Debug: libstdc++'s cheap precondition checks stay on in every native build we test.
+  # Debug: libstdc++'s cheap precondition checks stay on in every native build we test. Appended to
+  # the cache's value for this run only (a normal variable), so a value of your own is kept.
   string(APPEND CMAKE_CXX_FLAGS_DEBUG " -D_GLIBCXX_ASSERTIONS")
 endif()

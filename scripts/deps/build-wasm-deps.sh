@@ -8,28 +8,42 @@
 # through a private apt state derived from this machine's apt configuration.
 #
 # Usage: scripts/deps/build-wasm-deps.sh [--variant lto|plain] [--print-prefix]
+#        scripts/deps/build-wasm-deps.sh --update-pins
 #   --variant plain   -Oz -DNDEBUG           (default; debug/test builds)
 #   --variant lto     -Oz -DNDEBUG -flto     (release widget build)
 #   --print-prefix    print only the prefix path on stdout
+#   --update-pins     build nothing: re-pin versions.txt to the newest Debian
+#                     revision of each pinned upstream version that this
+#                     machine's archive offers now (with its .dsc checksum),
+#                     and print the diff on stdout
 # Progress goes to stderr; the absolute prefix is the last line on stdout.
+#
+# Sources: versions.txt pins each Debian source package by its full version
+# and the sha256 of its .dsc. Exactly that version is used: a pinned source
+# already in sources/ needs no network; otherwise it is downloaded (apt checks
+# it against the archive's signed index), its .dsc must have the pinned
+# checksum before anything is unpacked, and dpkg-source checks the tarballs
+# against the .dsc. When the archive no longer offers a pinned version (Debian
+# replaces versions on security updates) the build stops and says so.
 #
 # Cache:  ${VERJI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/verji-widget}
 #   wasm-deps/<variant>-<key>/   finished prefixes (.complete marks them)
 #   sources/                     downloaded Debian source packages (kept)
 #   apt/                         private apt state (lists, cache, deb-src list)
 # key = first 16 hex digits of sha256 over every file under scripts/deps/
-# (this script, versions.txt, patches, generators, verify/), the first line
-# of `em++ --version` and the variant. A complete prefix is reused without
-# touching the network; at most the 2 most recently used prefixes per variant
-# are kept.
+# (this script, versions.txt with the pins, patches, generators, verify/),
+# the first line of `em++ --version` and the variant. A complete prefix is
+# reused without touching the network; at most the 2 most recently used
+# prefixes per variant are kept.
 #
 # Environment: VERJI_DEPS_VERBOSE=1 streams tool output instead of logging it;
 # VERJI_DEPS_KEEP_WORK=1 keeps the temporary build tree.
 set -euo pipefail
 
-exec 3>&1 1>&2 # fd 3 = real stdout (prefix only); everything else to stderr
+exec 3>&1 1>&2 # fd 3 = real stdout (prefix or diff only); everything else to stderr
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+PINS_FILE=$SCRIPT_DIR/versions.txt
 T_START=$(date +%s%N)
 
 log() { printf '[wasm-deps] %s\n' "$*" >&2; }
@@ -49,6 +63,7 @@ elapsed() { # seconds since $1 (date +%s%N), one decimal
 # --- arguments --------------------------------------------------------------
 variant=plain
 print_prefix=0
+update_pins=0
 while (($#)); do
   case $1 in
   --variant)
@@ -62,6 +77,10 @@ while (($#)); do
     ;;
   --print-prefix)
     print_prefix=1
+    shift
+    ;;
+  --update-pins)
+    update_pins=1
     shift
     ;;
   -h | --help)
@@ -81,22 +100,6 @@ lto) VARIANT_FLAGS="-Oz -DNDEBUG -flto" ;;
 esac
 
 # --- cache key and fast path ---------------------------------------------------
-command -v em++ >/dev/null 2>&1 ||
-  die "em++ not found: install the Debian package 'emscripten'"
-EMXX_VERSION=$(em++ --version 2>/dev/null) || die "'em++ --version' failed"
-EMXX_VERSION=${EMXX_VERSION%%$'\n'*}
-
-compute_key() {
-  {
-    printf 'verji-wasm-deps key v1\n'
-    (cd "$SCRIPT_DIR" && find . -type f -print0 | LC_ALL=C sort -z |
-      xargs -0 sha256sum)
-    printf 'em++: %s\n' "$EMXX_VERSION"
-    printf 'variant: %s\n' "$variant"
-  } | sha256sum | cut -c1-16
-}
-KEY=$(compute_key)
-
 if [[ -z ${VERJI_CACHE_DIR:-} && -z ${XDG_CACHE_HOME:-} && -z ${HOME:-} ]]; then
   die "none of VERJI_CACHE_DIR, XDG_CACHE_HOME, HOME is set; cannot place the cache"
 fi
@@ -104,7 +107,6 @@ CACHE=${VERJI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/verji-widget}
 mkdir -p "$CACHE/wasm-deps"
 CACHE=$(cd "$CACHE" && pwd -P)
 DEPS_ROOT=$CACHE/wasm-deps
-PREFIX=$DEPS_ROOT/$variant-$KEY
 
 finish() { # $1 = prefix
   if ((print_prefix)); then
@@ -116,79 +118,131 @@ finish() { # $1 = prefix
   exit 0
 }
 
-if [[ -f $PREFIX/.complete ]]; then
-  touch "$PREFIX/.last-used" 2>/dev/null || true
-  ((print_prefix)) || log "up to date ($(elapsed "$T_START") s)"
-  finish "$PREFIX"
-fi
+if ((!update_pins)); then
+  command -v em++ >/dev/null 2>&1 ||
+    die "em++ not found: install the Debian package 'emscripten'"
+  EMXX_VERSION=$(em++ --version 2>/dev/null) || die "'em++ --version' failed"
+  EMXX_VERSION=${EMXX_VERSION%%$'\n'*}
 
-# =============================================================================
-# Cold path
-# =============================================================================
-log "building $variant dependencies (key $KEY) into $PREFIX"
+  compute_key() {
+    {
+      printf 'verji-wasm-deps key v1\n'
+      (cd "$SCRIPT_DIR" && find . -type f -print0 | LC_ALL=C sort -z |
+        xargs -0 sha256sum)
+      printf 'em++: %s\n' "$EMXX_VERSION"
+      printf 'variant: %s\n' "$variant"
+    } | sha256sum | cut -c1-16
+  }
+  KEY=$(compute_key)
+  PREFIX=$DEPS_ROOT/$variant-$KEY
+
+  if [[ -f $PREFIX/.complete ]]; then
+    touch "$PREFIX/.last-used" 2>/dev/null || true
+    ((print_prefix)) || log "up to date ($(elapsed "$T_START") s)"
+    finish "$PREFIX"
+  fi
+
+  # ===========================================================================
+  # Cold path
+  # ===========================================================================
+  log "building $variant dependencies (key $KEY) into $PREFIX"
+fi
 
 # --- required tools -----------------------------------------------------------
 need_cmd() { # command debian-package
   command -v "$1" >/dev/null 2>&1 ||
     die "'$1' not found: install the Debian package '$2' (apt-get install $2)"
 }
-need_cmd emar emscripten
-need_cmd emcmake emscripten
-need_cmd node nodejs
-need_cmd protoc protobuf-compiler
-need_cmd dpkg-source dpkg-dev
 need_cmd dpkg dpkg
 need_cmd apt-get apt
 need_cmd apt-cache apt
 need_cmd apt-config apt
-need_cmd perl perl
-need_cmd cmake cmake
-need_cmd ninja ninja-build
-need_cmd patch patch
-need_cmd xz xz-utils
 need_cmd sha256sum coreutils
-UNICODE_DATA=/usr/share/unicode/UnicodeData.txt
-[[ -r $UNICODE_DATA ]] ||
-  die "$UNICODE_DATA not found: install the Debian package 'unicode-data'"
-PYTHON=
-for cand in /usr/bin/python3 "$(command -v python3 || true)"; do
-  if [[ -n $cand && -x $cand ]] && "$cand" -c 'import six' >/dev/null 2>&1; then
-    PYTHON=$cand
-    break
-  fi
-done
-[[ -n $PYTHON ]] ||
-  die "no python3 with the 'six' module: install the Debian packages 'python3' and 'python3-six'"
+if ((update_pins)); then
+  need_cmd diff diffutils
+  need_cmd python3 python3
+  PYTHON=$(command -v python3)
+else
+  need_cmd emar emscripten
+  need_cmd emcmake emscripten
+  need_cmd node nodejs
+  need_cmd protoc protobuf-compiler
+  need_cmd dpkg-source dpkg-dev
+  need_cmd perl perl
+  need_cmd cmake cmake
+  need_cmd ninja ninja-build
+  need_cmd patch patch
+  need_cmd xz xz-utils
+  UNICODE_DATA=/usr/share/unicode/UnicodeData.txt
+  [[ -r $UNICODE_DATA ]] ||
+    die "$UNICODE_DATA not found: install the Debian package 'unicode-data'"
+  PYTHON=
+  for cand in /usr/bin/python3 "$(command -v python3 || true)"; do
+    if [[ -n $cand && -x $cand ]] && "$cand" -c 'import six' >/dev/null 2>&1; then
+      PYTHON=$cand
+      break
+    fi
+  done
+  [[ -n $PYTHON ]] ||
+    die "no python3 with the 'six' module: install the Debian packages 'python3' and 'python3-six'"
+fi
 
 # --- pinned versions ------------------------------------------------------------
-declare -A PIN=()
+# versions.txt: "<source-package> <debian-version> <sha256 of the .dsc>" per line.
+strip_epoch() { [[ $1 =~ ^[0-9]+:(.*)$ ]] && printf '%s' "${BASH_REMATCH[1]}" || printf '%s' "$1"; }
+upstream_of() { # Debian version -> upstream version
+  local v
+  v=$(strip_epoch "$1")
+  [[ $v == *-* ]] && v=${v%-*}
+  printf '%s' "$v"
+}
+declare -A PIN_VER=() PIN_SHA=()
 PKGS=()
-while read -r pkg upstream rest; do
+line_no=0
+while read -r pkg ver sha rest || [[ -n ${pkg:-} ]]; do
+  line_no=$((line_no + 1))
   [[ -z ${pkg:-} || $pkg == \#* ]] && continue
-  [[ -n ${upstream:-} && -z ${rest:-} ]] ||
-    die "versions.txt: malformed line for '$pkg'"
-  PIN[$pkg]=$upstream
+  where="versions.txt line $line_no ('$pkg')"
+  [[ -n ${ver:-} && -z ${rest:-} ]] ||
+    die "$where: expected '<source-package> <debian-version> <sha256 of the .dsc>'"
+  [[ -z ${PIN_VER[$pkg]:-} ]] || die "$where: '$pkg' is pinned twice"
+  if [[ -z ${sha:-} ]]; then
+    # --update-pins fills in the checksum of a version written in by hand.
+    ((update_pins)) ||
+      die "$where: no .dsc checksum; run scripts/deps/build-wasm-deps.sh --update-pins to fill it in"
+  elif [[ ! $sha =~ ^[0-9a-f]{64}$ ]]; then
+    die "$where: '$sha' is not a sha256 (64 lower-case hex digits)"
+  fi
+  PIN_VER[$pkg]=$ver
+  PIN_SHA[$pkg]=${sha:-}
   PKGS+=("$pkg")
-done <"$SCRIPT_DIR/versions.txt"
+done <"$PINS_FILE"
 for pkg in imgui libphonenumber protobuf re2 abseil; do
-  [[ -n ${PIN[$pkg]:-} ]] || die "versions.txt does not pin '$pkg'"
+  [[ -n ${PIN_VER[$pkg]:-} ]] || die "versions.txt does not pin '$pkg'"
 done
 
-PROTOC_VERSION=$(protoc --version 2>/dev/null || true)
-[[ $PROTOC_VERSION == "libprotoc ${PIN[protobuf]}" ]] ||
-  die "protoc reports '$PROTOC_VERSION' but the protobuf runtime is pinned to ${PIN[protobuf]}; generated code must match: install Debian's protobuf-compiler ${PIN[protobuf]}"
+if ((!update_pins)); then
+  PROTOC_VERSION=$(protoc --version 2>/dev/null || true)
+  PROTOBUF_UPSTREAM=$(upstream_of "${PIN_VER[protobuf]}")
+  [[ $PROTOC_VERSION == "libprotoc $PROTOBUF_UPSTREAM" ]] ||
+    die "protoc reports '$PROTOC_VERSION' but the protobuf runtime is pinned to $PROTOBUF_UPSTREAM; generated code must match: install Debian's protobuf-compiler $PROTOBUF_UPSTREAM"
+fi
 
 # --- lock, work dir ------------------------------------------------------------------
-# One lock for all variants: builds share the apt state and the source cache,
-# and the machine has few cores anyway.
-WORK=$DEPS_ROOT/.work-$variant-$KEY
+# One lock for all variants and --update-pins: they share the apt state and
+# the source cache, and the machine has few cores anyway.
+if ((update_pins)); then
+  WORK=$DEPS_ROOT/.work-update-pins
+else
+  WORK=$DEPS_ROOT/.work-$variant-$KEY
+fi
 if command -v flock >/dev/null 2>&1; then
   exec 9>"$DEPS_ROOT/.lock"
   if ! flock -n 9; then
     log "waiting for another build-wasm-deps.sh run to finish..."
     flock 9
   fi
-  if [[ -f $PREFIX/.complete ]]; then # built meanwhile by the other run
+  if ((!update_pins)) && [[ -f $PREFIX/.complete ]]; then # built meanwhile by the other run
     touch "$PREFIX/.last-used" 2>/dev/null || true
     finish "$PREFIX"
   fi
@@ -238,22 +292,11 @@ export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH} # acorn for -O1+ lin
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- Debian sources: private apt state ------------------------------------------
-T_STEP=$(date +%s%N)
+# Only set up (and the network only touched) when a pinned source is missing
+# from the source cache, or for --update-pins.
 SRC_CACHE=$CACHE/sources
 APT_DIR=$CACHE/apt
-mkdir -p "$SRC_CACHE" "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
-rm -rf "$APT_DIR/sources.list.d"
-mkdir -p "$APT_DIR/sources.list.d"
-: >"$APT_DIR/empty.list"
-# Post-invoke hooks of the system configuration (PackageKit, AppStream) are
-# meant for the system apt state, not for our private one.
-cat >"$APT_DIR/apt.conf" <<'EOF'
-#clear APT::Update::Pre-Invoke;
-#clear APT::Update::Post-Invoke;
-#clear APT::Update::Post-Invoke-Success;
-#clear DPkg::Pre-Invoke;
-#clear DPkg::Post-Invoke;
-EOF
+mkdir -p "$SRC_CACHE"
 APT_OPTS=(
   -c "$APT_DIR/apt.conf"
   -o "Dir::Etc::SourceList=$APT_DIR/empty.list"
@@ -266,36 +309,57 @@ APT_OPTS=(
 # cache under $HOME ("Download is performed unsandboxed as root" warning).
 ((EUID == 0)) && APT_OPTS+=(-o "APT::Sandbox::User=root")
 
-SYS_SOURCE_LIST=/etc/apt/sources.list
-SYS_SOURCE_PARTS=/etc/apt/sources.list.d
-eval "$(apt-config shell SYS_SOURCE_LIST Dir::Etc::SourceList/f SYS_SOURCE_PARTS Dir::Etc::SourceParts/d 2>/dev/null)" || true
-# shellcheck disable=SC1091
-CODENAME=$(. /etc/os-release 2>/dev/null && printf '%s' "${VERSION_CODENAME:-}")
-[[ -n $CODENAME ]] || die "cannot determine the Debian codename from /etc/os-release"
+prepare_apt() { # -> 0 when a deb-src index could be fetched (at least partly)
+  mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
+  rm -rf "$APT_DIR/sources.list.d"
+  mkdir -p "$APT_DIR/sources.list.d"
+  : >"$APT_DIR/empty.list"
+  # Post-invoke hooks of the system configuration (PackageKit, AppStream) are
+  # meant for the system apt state, not for our private one.
+  cat >"$APT_DIR/apt.conf" <<'APTCONF'
+#clear APT::Update::Pre-Invoke;
+#clear APT::Update::Post-Invoke;
+#clear APT::Update::Post-Invoke-Success;
+#clear DPkg::Pre-Invoke;
+#clear DPkg::Post-Invoke;
+APTCONF
+  local sys_list=/etc/apt/sources.list sys_parts=/etc/apt/sources.list.d codename
+  eval "$(apt-config shell sys_list Dir::Etc::SourceList/f sys_parts Dir::Etc::SourceParts/d 2>/dev/null)" || true
+  # shellcheck disable=SC1091
+  codename=$(. /etc/os-release 2>/dev/null && printf '%s' "${VERSION_CODENAME:-}")
+  [[ -n $codename ]] || die "cannot determine the Debian codename from /etc/os-release"
 
-apt_ready=0
-if "$PYTHON" "$SCRIPT_DIR/make_deb_src_list.py" --codename "$CODENAME" \
-  --source-list "$SYS_SOURCE_LIST" --source-parts "$SYS_SOURCE_PARTS" \
-  --out-dir "$APT_DIR/sources.list.d" 2>>"$WORK/logs/apt-sources.log"; then
-  log "updating private deb-src index ($CODENAME main + security)"
-  if apt-get "${APT_OPTS[@]}" -q update >>"$WORK/logs/apt-update.log" 2>&1; then
-    apt_ready=1
-  else
-    # Some index failed (e.g. a mirror without sources): keep whatever was
-    # fetched, the version lookup below reports anything still missing.
-    log "warning: apt-get update reported errors (see $WORK/logs/apt-update.log); continuing"
-    apt_ready=1
+  if ! "$PYTHON" "$SCRIPT_DIR/make_deb_src_list.py" --codename "$codename" \
+    --source-list "$sys_list" --source-parts "$sys_parts" \
+    --out-dir "$APT_DIR/sources.list.d" 2>>"$WORK/logs/apt-sources.log"; then
+    log "warning: no Debian deb entries usable for deb-src (see $WORK/logs/apt-sources.log)"
+    return 1
   fi
-else
-  log "warning: no Debian deb entries usable for deb-src (see $WORK/logs/apt-sources.log); only cached sources can be used"
-fi
+  log "updating private deb-src index ($codename main + security)"
+  if ! apt-get "${APT_OPTS[@]}" -q update >>"$WORK/logs/apt-update.log" 2>&1; then
+    # Some index failed (e.g. a mirror without sources): keep whatever was
+    # fetched, the version lookup reports anything still missing.
+    log "warning: apt-get update reported errors (see $WORK/logs/apt-update.log); continuing"
+  fi
+}
 
-strip_epoch() { [[ $1 =~ ^[0-9]+:(.*)$ ]] && printf '%s' "${BASH_REMATCH[1]}" || printf '%s' "$1"; }
-upstream_of() { # Debian version -> upstream version
-  local v
-  v=$(strip_epoch "$1")
-  [[ $v == *-* ]] && v=${v%-*}
-  printf '%s' "$v"
+offered_sources() { # packages... -> "<package> <version> <sha256 of its .dsc>" per source stanza
+  apt-cache "${APT_OPTS[@]}" showsrc "$@" 2>/dev/null |
+    awk 'BEGIN { RS = ""; FS = "\n" }
+      {
+        n = ""; v = ""; s = "-"; sums = 0
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^Package: /) n = substr($i, 10)
+          if ($i ~ /^Version: /) v = substr($i, 10)
+          if ($i ~ /^Checksums-Sha256:/) { sums = 1; continue }
+          if ($i !~ /^ /) sums = 0
+          else if (sums && split($i, f, " ") == 3 && f[3] ~ /\.dsc$/) s = f[1]
+        }
+        if (n != "" && v != "") print n, v, s
+      }' | sort -u
+}
+offered_versions() { # package offered-lines -> its versions, space-separated
+  awk -v p="$1" '$1 == p { printf "%s%s", sep, $2; sep = " " }' <<<"$2"
 }
 highest_version() { # versions... -> highest per dpkg ordering
   local best='' v
@@ -304,64 +368,135 @@ highest_version() { # versions... -> highest per dpkg ordering
   done
   printf '%s' "$best"
 }
-dsc_path() { printf '%s/%s_%s.dsc' "$SRC_CACHE" "$1" "$(strip_epoch "$2")"; }
-dsc_files_ok() { # dsc -> 0 if every file it lists is present with the right sha256
-  local dsc=$1 dir sums
+dsc_name() { printf '%s_%s.dsc' "$1" "$(strip_epoch "$2")"; }
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+dsc_sums() { # dsc -> "<sha256>  <file>" for every file it lists
+  awk '/^Checksums-Sha256:/{f=1;next} /^[^ ]/{f=0} f&&NF==3{print $1"  "$3}' "$1"
+}
+dsc_files_ok() { # dsc -> 0 if every file it lists is present beside it with the right sha256
+  local dsc=$1 sums
   [[ -f $dsc ]] || return 1
-  dir=$(dirname "$dsc")
-  sums=$(awk '/^Checksums-Sha256:/{f=1;next} /^[^ ]/{f=0} f&&NF==3{print $1"  "$3}' "$dsc")
+  sums=$(dsc_sums "$dsc")
   [[ -n $sums ]] || return 1
-  (cd "$dir" && printf '%s\n' "$sums" | sha256sum --quiet -c - >/dev/null 2>&1)
+  (cd "$(dirname "$dsc")" && printf '%s\n' "$sums" | sha256sum --quiet -c - >/dev/null 2>&1)
 }
 
-declare -A DEBVER=()
-OFFERED_ALL=
-if ((apt_ready)); then
-  # "<package> <version>" for every source stanza of the pinned packages.
-  OFFERED_ALL=$(apt-cache "${APT_OPTS[@]}" showsrc "${PKGS[@]}" 2>/dev/null |
-    awk 'BEGIN{RS="";FS="\n"}
-      {n="";v=""; for(i=1;i<=NF;i++){ if($i~/^Package: /)n=substr($i,10); if($i~/^Version: /)v=substr($i,10) } if(n!=""&&v!="")print n" "v}' |
-    sort -u) || true
-fi
-for pkg in "${PKGS[@]}"; do
-  want=${PIN[$pkg]}
-  offered=()
-  while read -r n v; do
-    if [[ $n == "$pkg" && -n $v ]]; then offered+=("$v"); fi
-  done <<<"$OFFERED_ALL"
-  matching=()
-  for v in "${offered[@]}"; do
-    if [[ $(upstream_of "$v") == "$want" ]]; then matching+=("$v"); fi
-  done
-  if ((${#matching[@]} == 0)); then
-    # Offline fallback: a previously downloaded source of that upstream version.
-    for dsc in "$SRC_CACHE/${pkg}_"*.dsc; do
-      [[ -f $dsc ]] || continue
-      v=$(awk '/^Version: /{print $2; exit}' "$dsc")
-      if [[ $(upstream_of "$v") == "$want" ]] && dsc_files_ok "$dsc"; then matching+=("$v"); fi
+# --- --update-pins ----------------------------------------------------------------
+if ((update_pins)); then
+  prepare_apt || die "cannot refresh the pins without a deb-src index of this machine's Debian archive"
+  OFFERED=$(offered_sources "${PKGS[@]}") || true
+  declare -A NEW_VER=() NEW_SHA=()
+  problems=()
+  for pkg in "${PKGS[@]}"; do
+    want=$(upstream_of "${PIN_VER[$pkg]}")
+    matching=()
+    read -r -a offered <<<"$(offered_versions "$pkg" "$OFFERED")"
+    for v in "${offered[@]}"; do
+      if [[ $(upstream_of "$v") == "$want" ]]; then matching+=("$v"); fi
     done
-    if ((${#matching[@]})); then
-      log "warning: $pkg: index unavailable, using cached source $(highest_version "${matching[@]}")"
+    if ((${#matching[@]} == 0)); then
+      problems+=("$pkg: no Debian version of upstream $want is offered (offered: ${offered[*]:-nothing})")
+      continue
     fi
+    best=$(highest_version "${matching[@]}")
+    sums=$(awk -v p="$pkg" -v v="$best" '$1 == p && $2 == v { print $3 }' <<<"$OFFERED" | sort -u)
+    [[ $sums =~ ^[0-9a-f]{64}$ ]] ||
+      die "$pkg $best: the index gives no single .dsc checksum ('${sums//$'\n'/ }')"
+    NEW_VER[$pkg]=$best
+    NEW_SHA[$pkg]=$sums
+  done
+  if ((${#problems[@]})); then
+    printf '[wasm-deps]   %s\n' "${problems[@]}" >&2
+    die "versions.txt left unchanged. To move to another upstream version, write its full Debian version into versions.txt (the checksum may be left out) and run --update-pins again"
   fi
-  if ((${#matching[@]} == 0)); then
-    die "no Debian source version of '$pkg' with upstream version '$want' is available (offered: ${offered[*]:-none}; check versions.txt and the machine's apt sources, see $WORK/logs/apt-update.log)"
+  while IFS= read -r line || [[ -n $line ]]; do
+    read -r pkg _ <<<"$line"
+    if [[ -z ${pkg:-} || $pkg == \#* ]]; then
+      printf '%s\n' "$line"
+    else
+      printf '%-15s %-22s %s\n' "$pkg" "${NEW_VER[$pkg]}" "${NEW_SHA[$pkg]}"
+    fi
+  done <"$PINS_FILE" >"$WORK/versions.txt"
+  if cmp -s "$PINS_FILE" "$WORK/versions.txt"; then
+    log "the pins in versions.txt are what the archive offers now; nothing to change"
+    exit 0
   fi
-  DEBVER[$pkg]=$(highest_version "${matching[@]}")
-done
+  diff -u --label a/scripts/deps/versions.txt --label b/scripts/deps/versions.txt \
+    "$PINS_FILE" "$WORK/versions.txt" >&3 || true
+  cp "$WORK/versions.txt" "$PINS_FILE"
+  log "rewrote $PINS_FILE (diff above). The next build downloads and checks the new pins"
+  log "and, as the key changes, builds new prefixes; commit versions.txt with the reason"
+  exit 0
+fi
 
+# --- Debian sources: exactly the pinned versions --------------------------------
+T_STEP=$(date +%s%N)
+MISSING=()
 for pkg in "${PKGS[@]}"; do
-  ver=${DEBVER[$pkg]}
-  dsc=$(dsc_path "$pkg" "$ver")
-  if dsc_files_ok "$dsc"; then
+  dsc=$SRC_CACHE/$(dsc_name "$pkg" "${PIN_VER[$pkg]}")
+  if [[ -f $dsc && $(sha256_of "$dsc") != "${PIN_SHA[$pkg]}" ]]; then
+    log "warning: the cached $dsc does not have the pinned checksum; fetching it again"
+  elif dsc_files_ok "$dsc"; then
     continue
   fi
-  log "downloading source $pkg $ver"
-  ((apt_ready)) || die "cannot download $pkg $ver: no usable apt source"
-  (cd "$SRC_CACHE" && run_logged "apt-source-$pkg" apt-get "${APT_OPTS[@]}" -q source --download-only "$pkg=$ver")
-  dsc_files_ok "$dsc" || die "download of $pkg $ver did not produce a consistent $dsc"
+  MISSING+=("$pkg")
 done
-log "sources: $(for p in "${PKGS[@]}"; do printf '%s %s; ' "$p" "${DEBVER[$p]}"; done)($(elapsed "$T_STEP") s)"
+
+if ((${#MISSING[@]})); then
+  prepare_apt ||
+    die "cannot download ${MISSING[*]}: no usable apt source, and the pinned sources are not in $SRC_CACHE"
+  OFFERED=$(offered_sources "${MISSING[@]}") || true
+  problems=()
+  unavailable=()
+  for pkg in "${MISSING[@]}"; do
+    ver=${PIN_VER[$pkg]}
+    index_sha=$(awk -v p="$pkg" -v v="$ver" '$1 == p && $2 == v { print $3 }' <<<"$OFFERED")
+    if [[ -z $index_sha ]]; then
+      others=$(offered_versions "$pkg" "$OFFERED")
+      problems+=("$pkg $ver is not offered by this machine's Debian archive (it offers: ${others:-nothing; see $WORK/logs/apt-update.log})")
+      unavailable+=("$pkg")
+    elif [[ $index_sha != "${PIN_SHA[$pkg]}" ]]; then
+      problems+=("$pkg $ver: the archive's index gives its .dsc the sha256 $index_sha, versions.txt pins ${PIN_SHA[$pkg]}")
+      unavailable+=("$pkg")
+    fi
+  done
+  if ((${#problems[@]})); then
+    printf '[wasm-deps]   %s\n' "${problems[@]}" >&2
+    cat >&2 <<MSG
+[wasm-deps] The pinned Debian sources cannot be fetched; nothing was unpacked or built.
+[wasm-deps] - A version that is no longer offered: Debian replaces a version in stable when it
+[wasm-deps]   publishes a (security) update, and this machine reaches no snapshot archive. Move the
+[wasm-deps]   pins to what the archive offers now with
+[wasm-deps]     scripts/deps/build-wasm-deps.sh --update-pins
+[wasm-deps]   (rewrites scripts/deps/versions.txt and prints the diff), build, and commit versions.txt;
+[wasm-deps]   the new pins are a new cache key, so every machine rebuilds. A machine that still has
+[wasm-deps]   the pinned sources in its sources/ cache builds them without the network.
+[wasm-deps] - A different checksum for the same version: Debian never changes a published version,
+[wasm-deps]   so this is not the archive the pins were taken from, or something on the way changed
+[wasm-deps]   the file. Check the machine's apt sources and proxy; pin the file (--update-pins) only
+[wasm-deps]   once you know why it differs.
+MSG
+    die "pinned sources unavailable: ${unavailable[*]} (see above)"
+  fi
+  for pkg in "${MISSING[@]}"; do
+    ver=${PIN_VER[$pkg]}
+    name=$(dsc_name "$pkg" "$ver")
+    dl=$WORK/download/$pkg
+    mkdir -p "$dl"
+    log "downloading source $pkg $ver"
+    (cd "$dl" && run_logged "apt-source-$pkg" apt-get "${APT_OPTS[@]}" -q source --download-only "$pkg=$ver")
+    [[ -f $dl/$name ]] || die "apt-get source $pkg=$ver did not produce $name (see $WORK/logs/apt-source-$pkg.log)"
+    got=$(sha256_of "$dl/$name")
+    [[ $got == "${PIN_SHA[$pkg]}" ]] ||
+      die "the downloaded $name has sha256 $got, versions.txt pins ${PIN_SHA[$pkg]}; nothing was unpacked (see the note on checksums in docs/build.md)"
+    dsc_files_ok "$dl/$name" || die "the download of $pkg $ver does not match its own .dsc"
+    while read -r _ f; do
+      mv -f "$dl/$f" "$SRC_CACHE/$f"
+    done < <(dsc_sums "$dl/$name")
+    mv -f "$dl/$name" "$SRC_CACHE/$name"
+  done
+fi
+log "sources: $(for p in "${PKGS[@]}"; do printf '%s %s; ' "$p" "${PIN_VER[$p]}"; done)($(elapsed "$T_STEP") s)"
 
 # --- extract, patch, generate -------------------------------------------------------
 T_STEP=$(date +%s%N)
@@ -369,7 +504,10 @@ SRC=$WORK/src
 GEN=$WORK/gen
 mkdir -p "$SRC" "$GEN/phonenumbers" "$GEN/unicode"
 for pkg in "${PKGS[@]}"; do
-  run_logged "extract-$pkg" dpkg-source --no-check -x "$(dsc_path "$pkg" "${DEBVER[$pkg]}")" "$SRC/$pkg"
+  # dpkg-source checks every tarball against the (pinned) .dsc. The uploader's
+  # signature cannot be checked without the Debian keyring and only warns.
+  run_logged "extract-$pkg" dpkg-source --require-strong-checksums -x \
+    "$SRC_CACHE/$(dsc_name "$pkg" "${PIN_VER[$pkg]}")" "$SRC/$pkg"
   if [[ -d $SCRIPT_DIR/patches/$pkg ]]; then
     while IFS= read -r -d '' p; do
       run_logged "patch-$pkg" patch -d "$SRC/$pkg" -p1 --batch --forward -i "$p"
@@ -551,9 +689,11 @@ log "smoke test passed: PhoneNumberUtil::GetInstance() $GETINSTANCE under node (
   printf 'notes: no ICU (generated unicode/uchar.h stand-in), RE2 regexps, full metadata (metadata.cc + short_metadata.cc), no threads, no -fexceptions\n'
   printf 'protoc: %s\n' "$PROTOC_VERSION"
   printf 'unicode-data: %s\n' "$(dpkg-query -W -f '${Version}' unicode-data 2>/dev/null || echo unknown)"
+  printf 'tool packages: %s\n' "$(dpkg-query -W -f '${Package} ${Version}\n' emscripten protobuf-compiler 2>/dev/null |
+    paste -s -d ';' - | sed 's/;/; /g')"
   printf 'debian-sources:\n'
   for pkg in "${PKGS[@]}"; do
-    printf '  %s %s\n' "$pkg" "${DEBVER[$pkg]}"
+    printf '  %s %s dsc-sha256 %s\n' "$pkg" "${PIN_VER[$pkg]}" "${PIN_SHA[$pkg]}"
   done
   printf 'patches:\n'
   (cd "$SCRIPT_DIR" && find patches -type f -name '*.patch' -print0 2>/dev/null | LC_ALL=C sort -z |
