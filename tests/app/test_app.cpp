@@ -56,7 +56,7 @@ TEST_CASE("a focus request lasts one frame", "[app]") {
   CHECK_FALSE(app.view().form.create.focus);
 }
 
-TEST_CASE("Copy advance notice writes the clipboard it was given; the note ends at a deadline",
+TEST_CASE("Copy advance notice writes the clipboard it was given, and the note ends at a deadline",
           "[app][feed]") {
   TestApp app(Config{});
   app.dispatch(verji::app::CopyAdvanceNotice{});

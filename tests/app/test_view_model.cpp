@@ -230,7 +230,7 @@ TEST_CASE("the confirm step: what will be sent, and the focus on Send invitation
   CHECK(derive_view(state).form.create.focus);
 }
 
-TEST_CASE("the phone: its status, country and as-you-type region; required for SMS", "[view_model]") {
+TEST_CASE("the phone: its status, country and as-you-type region, and required for SMS", "[view_model]") {
   auto form = ola();
   form.phone = "41234567";
   AppState state = with_form(form);

@@ -1,96 +1,136 @@
-// The form and its confirm step, drawn headlessly and driven through real ImGui input: errors once
-// a field was left, the e-mail typo fix, the phone's as-you-type format, the flagged words of the
-// welcome message, and Opprett -> summary -> Enter/Escape.
-#include "app_driver.h"
-#include "headless.h"
-#include "verji/app/app.h"
-#include "verji/core/phone.h"
-#include "verji/preview/player.h"
-#include "verji/testing/fake_matrix_client.h"
-#include "verji/ui/widgets.h"
+// The form (src/ui/form_view.cpp), drawn headlessly and driven through real ImGui input: the radios,
+// the create button, errors once a field was left, the e-mail typo fix, the phone's as-you-type
+// format, the flagged words of the welcome message.
 #include "view_queries.h"
+#include "widget_scene.h"
+
+#include "verji/core/phone.h"
+#include "verji/core/username.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
+using json = nlohmann::json;
 using verji::app::App;
 using verji::app::Config;
+using verji::app::Connection;
 using verji::app::ControlBox;
+using verji::app::ControlRole;
 using verji::core::Field;
+using verji::test::accept;
+using verji::test::all_notes;
+using verji::test::bot_reply;
 using verji::test::centre;
+using verji::test::chosen_verification;
+using verji::test::click;
 using verji::test::click_at;
+using verji::test::ConnectedWidget;
+using verji::test::fill;
 using verji::test::frame;
+using verji::test::hosted_config;
+using verji::test::HostedWidget;
+using verji::test::invite_ola;
+using verji::test::kAdmin;
+using verji::test::kBot;
 using verji::test::label_of;
+using verji::test::notes_of;
+using verji::test::phone_status;
+using verji::test::press;
+using verji::test::request_id_of;
 using verji::test::Screen;
 using verji::test::TestApp;
 using verji::testing::FakeMatrixClient;
 
 namespace {
 
-// The widget in the Administration room, its handshake done with every capability approved through
-// the fake Matrix client (the designers' preview's room), on an ImGui display of `size`.
-struct ConnectedWidget {
-  explicit ConnectedWidget(ImVec2 size)
-      : ui(size),
-        app(verji::preview::config_for({}, verji::core::Lang::nb, verji::app::Theme::light)),
-        host(app.clock(), verji::preview::port_of(app), verji::preview::room()) {
-    app.after_present();
-    host.connect(true);
-  }
-  Screen ui;
-  TestApp app;
-  FakeMatrixClient host;
-};
-
-void click(Screen& ui, App& app, std::string_view id) {
-  // Far enough from the last click that ImGui sees no double click (which selects a word).
-  for (int i = 0; i < 25; ++i) frame(ui, app);
-  const ControlBox* box = ui.layout.find(id);
-  REQUIRE(box != nullptr);
-  click_at(ui, app, centre(*box));
-  frame(ui, app);  // the click is applied after the frame that saw it: draw the result
-}
-
-// Presses and releases `key` as the web runner's keyboard would (ImGui 1.86 key map).
-void press(Screen& ui, App& app, ImGuiKey key) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
-  io.KeysDown[key] = true;
-  frame(ui, app);
-  io.KeysDown[key] = false;
-  frame(ui, app);
-  frame(ui, app);
-}
-
-void type_into(Screen& ui, App& app, Field field, std::string_view text) {
-  click(ui, app, verji::core::field_name(field));
-  ui.type(text);
-  frame(ui, app);
-  frame(ui, app);
-}
-
-std::vector<std::string> notes_of(const App& app, Field field) {
-  return verji::test::notes_of(app.view(), field);
+const ControlBox* box_of(const Screen& ui, Field field) {
+  return ui.layout.find(verji::core::field_name(field));
 }
 
 }  // namespace
 
+TEST_CASE("radio buttons choose the verification channel and the user type", "[app][ui]") {
+  Screen ui;
+  TestApp app(Config{});
+  frame(ui, app);
+  // No phone number: e-mail is preselected.
+  CHECK(ui.layout.find("verification=email")->checked);
+  CHECK_FALSE(ui.layout.find("verification=sms")->checked);
+
+  click_at(ui, app, centre(*ui.layout.find("verification=sms")));
+  CHECK(app.form().verification == verji::core::Verification::sms);
+  CHECK(app.form().verification_chosen);
+  // The click is applied after the frame that saw it; the next frame draws the new state.
+  frame(ui, app);
+  CHECK(ui.layout.find("verification=sms")->checked);
+  CHECK_FALSE(ui.layout.find("verification=email")->checked);
+  // SMS without a number is an error, shown once there is something to point at (here: the choice).
+  CHECK_FALSE(app.validation().sendable());
+
+  click_at(ui, app, centre(*ui.layout.find("user_type=administrator")));
+  CHECK(app.form().user_type == verji::core::UserType::administrator);
+  CHECK(app.form().verification == verji::core::Verification::sms);
+  frame(ui, app);
+  // The administrator's cost notice appears under the choice.
+  CHECK_FALSE(notes_of(app.view(), verji::core::Field::user_type).empty());
+}
+
+TEST_CASE("a valid mobile number preselects SMS until the admin chooses", "[app][phone]") {
+  Screen ui;
+  TestApp app(Config{});
+  app.after_present();
+  frame(ui, app);
+  click_at(ui, app, centre(*box_of(ui, Field::phone)));
+  ui.type("41234567");
+  frame(ui, app);
+  frame(ui, app);
+  CHECK(chosen_verification(app.view()) == verji::core::Verification::sms);
+  CHECK(ui.layout.find("verification=sms")->checked);
+  click_at(ui, app, centre(*ui.layout.find("verification=email")));
+  frame(ui, app);
+  CHECK(chosen_verification(app.view()) == verji::core::Verification::email);
+}
+
+TEST_CASE("with no Matrix client the create button stays off and says why", "[app][ui]") {
+  Screen ui;
+  TestApp app(Config{});
+  frame(ui, app);
+  const auto* create = ui.layout.find("create");
+  REQUIRE(create != nullptr);
+  CHECK(create->role == ControlRole::button);
+  CHECK(create->disabled);
+  CHECK(create->label == "Opprett");
+  // A click on it is only a send attempt: every error shows, no confirm step opens.
+  CHECK(all_notes(app.view()).empty());
+  click_at(ui, app, centre(*create));
+  frame(ui, app);
+  CHECK_FALSE(app.view().confirm.open);
+  CHECK(ui.layout.find("confirm.send") == nullptr);
+  CHECK(ui.layout.find("create")->disabled);
+  CHECK_FALSE(all_notes(app.view()).empty());
+  CHECK(app.connection() == verji::app::Connection::standalone);
+  const auto* notice = ui.layout.find("connection");
+  REQUIRE(notice != nullptr);
+  CHECK(notice->role == ControlRole::status);
+  CHECK(notice->label.find("Forhåndsvisning") != std::string::npos);
+}
+
 TEST_CASE("a field's errors wait until it is left, then follow each keystroke", "[form]") {
   Screen ui(ImVec2(400.0f, 2000.0f));
   TestApp app(Config{});
-  type_into(ui, app, Field::email, "ola.nordmann");
+  fill(ui, app, Field::email, "ola.nordmann");
   CHECK(ui.layout.find("email")->focused);
   CHECK_FALSE(app.validation().sendable());
-  CHECK(notes_of(app, Field::email).empty());  // still typing the first characters
+  CHECK(notes_of(app.view(), Field::email).empty());  // still typing the first characters
   CHECK(ui.layout.find("email.note0") == nullptr);
 
   press(ui, app, ImGuiKey_Tab);
   CHECK_FALSE(ui.layout.find("email")->focused);
-  REQUIRE(notes_of(app, Field::email).size() == 1);
-  CHECK(label_of(ui, "email.note0") == notes_of(app, Field::email)[0]);
+  REQUIRE(notes_of(app.view(), Field::email).size() == 1);
+  CHECK(label_of(ui, "email.note0") == notes_of(app.view(), Field::email)[0]);
 
   // Back in the field, the error follows the text live and goes when the address is whole.
   click(ui, app, "email");
@@ -98,30 +138,30 @@ TEST_CASE("a field's errors wait until it is left, then follow each keystroke", 
   frame(ui, app);
   frame(ui, app);
   CHECK(ui.layout.find("email")->focused);
-  CHECK(notes_of(app, Field::email).size() == 1);
+  CHECK(notes_of(app.view(), Field::email).size() == 1);
   ui.type(".no");
   frame(ui, app);
   frame(ui, app);
   CHECK(app.form().email == "ola.nordmann@firma.no");
-  CHECK(notes_of(app, Field::email).empty());
+  CHECK(notes_of(app.view(), Field::email).empty());
 
   // Other fields keep their own state: the name was never left.
-  type_into(ui, app, Field::full_name, "Ola");
-  CHECK(notes_of(app, Field::full_name).empty());
+  fill(ui, app, Field::full_name, "Ola");
+  CHECK(notes_of(app.view(), Field::full_name).empty());
   click(ui, app, "phone");  // a click elsewhere leaves it too
-  CHECK_FALSE(notes_of(app, Field::full_name).empty());
+  CHECK_FALSE(notes_of(app.view(), Field::full_name).empty());
 }
 
 TEST_CASE("a send attempt shows every error, even in fields not visited", "[form]") {
   ConnectedWidget widget(ImVec2(400.0f, 2000.0f));
   auto& [ui, app, host] = widget;
-  type_into(ui, app, Field::email, "ola@");
-  CHECK(notes_of(app, Field::email).empty());
+  fill(ui, app, Field::email, "ola@");
+  CHECK(notes_of(app.view(), Field::email).empty());
   CHECK(ui.layout.find("create")->disabled);
   click(ui, app, "create");  // the greyed-out button
   CHECK_FALSE(app.view().confirm.open);
-  CHECK(notes_of(app, Field::email).size() == 1);
-  CHECK(notes_of(app, Field::full_name).size() == 1);  // required
+  CHECK(notes_of(app.view(), Field::email).size() == 1);
+  CHECK(notes_of(app.view(), Field::full_name).size() == 1);  // required
   CHECK_FALSE(label_of(ui, "create.hint").empty());
   host.pump();
   CHECK(host.sends() == 0);
@@ -132,7 +172,7 @@ TEST_CASE("the e-mail typo suggestion is accepted with one click", "[form]") {
   Config config;
   config.lang = verji::core::Lang::en;
   TestApp app(config);
-  type_into(ui, app, Field::email, "kari@gmial.com");
+  fill(ui, app, Field::email, "kari@gmial.com");
   // A warning, shown while typing, with its one-click fix under it.
   CHECK(label_of(ui, "email.note0") == "Did you mean kari@gmail.com?");
   const ControlBox* fix = ui.layout.find("email.suggestion");
@@ -153,7 +193,7 @@ TEST_CASE("the phone number is formatted as it is typed, with its country", "[fo
   TestApp app(Config{});
   app.after_present();
   REQUIRE(verji::core::phone_ready());
-  type_into(ui, app, Field::phone, "4123");
+  fill(ui, app, Field::phone, "4123");
   CHECK(app.form().phone == "412 3");
   ui.type("4567");
   frame(ui, app);
@@ -182,7 +222,7 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
   Screen ui(ImVec2(300.0f, 2400.0f));
   TestApp app(Config{});
   const std::string message = "Hei! Passordet ditt er sommer2026, og kortnummeret 4111 1111 1111 1111.";
-  type_into(ui, app, Field::welcome_message, message);
+  fill(ui, app, Field::welcome_message, message);
   REQUIRE(app.form().welcome_message == message);
   std::vector<verji::core::Span> spans;
   for (const auto* finding : app.validation().for_field(Field::welcome_message)) {
@@ -207,7 +247,7 @@ TEST_CASE("flagged words of the welcome message are highlighted where they are",
 TEST_CASE("a welcome message too wide for the field is shown whole, wrapped, under it", "[form]") {
   Screen ui(ImVec2(300.0f, 2400.0f));
   TestApp app(Config{});
-  type_into(ui, app, Field::welcome_message, "Velkommen!");
+  fill(ui, app, Field::welcome_message, "Velkommen!");
   CHECK(ui.layout.find("welcome_message.whole") == nullptr);  // the field shows it all
   const std::string longer =
       "Velkommen! Vi bruker Verji for kryptert kommunikasjon i tr\xC3\xA5"
@@ -224,142 +264,4 @@ TEST_CASE("a welcome message too wide for the field is shown whole, wrapped, und
   CHECK(whole->min.y > field->max.y);
   CHECK(whole->max.x <= field->max.x + 1.0f);         // wrapped in the column
   CHECK(whole->max.y - whole->min.y > 2.0f * 15.0f);  // on several lines
-}
-
-TEST_CASE("Opprett opens the confirm step; Escape goes back with everything kept", "[form][confirm]") {
-  ConnectedWidget widget(ImVec2(320.0f, 2400.0f));
-  auto& [ui, app, host] = widget;
-  type_into(ui, app, Field::email, "  Ola.Nordmann@FIRMA.no ");
-  type_into(ui, app, Field::full_name, "Ola   Nordmann");
-  type_into(ui, app, Field::phone, "41234567");
-  type_into(ui, app, Field::welcome_message, "Velkommen!");
-  const verji::core::InviteForm before = app.form();
-  REQUIRE_FALSE(ui.layout.find("create")->disabled);
-
-  click(ui, app, "create");
-  host.pump();
-  CHECK(host.sends() == 0);  // nothing is sent yet
-  REQUIRE(app.view().confirm.open);
-  CHECK(ui.layout.find("create") == nullptr);
-  CHECK(ui.layout.find("email") == nullptr);  // the summary stands in place of the form
-  frame(ui, app);
-  const ControlBox* send = ui.layout.find("confirm.send");
-  REQUIRE(send != nullptr);
-  CHECK(send->label == "Send invitasjon");
-  CHECK_FALSE(send->disabled);
-  CHECK(send->focused);  // keyboard focus went to "Send invitation"
-  REQUIRE(ui.layout.find("confirm.edit") != nullptr);
-  // The summary is what is sent: the normalised values.
-  CHECK(label_of(ui, "confirm.summary") ==
-        "E-post: Ola.Nordmann@firma.no\n"
-        "Fullt navn: Ola Nordmann\n"
-        "Brukernavn (trolig): @olanordmann:prod.verji.app\n"
-        "Mobil: +47 412 34 567\n"
-        "Verifiseringskode via: SMS\n"
-        "Brukertype: Standard (klient)\n"
-        "Velkomstmelding: «Velkommen!»");
-  // Within a 320 px widget.
-  CHECK(send->max.x <= 320.0f);
-  CHECK(ui.layout.find("confirm.edit")->max.x <= 320.0f - 14.0f);
-
-  press(ui, app, ImGuiKey_Escape);
-  CHECK_FALSE(app.view().confirm.open);
-  CHECK(ui.layout.find("confirm.send") == nullptr);
-  CHECK(app.form().email == before.email);
-  CHECK(app.form().full_name == before.full_name);
-  CHECK(app.form().phone == before.phone);
-  CHECK(app.form().welcome_message == before.welcome_message);
-  CHECK(ui.layout.find("create")->focused);  // back where the admin left
-  host.pump();
-  CHECK(host.sends() == 0);
-  // Enter on the focused "Opprett" opens the step again: the keyboard round trip.
-  press(ui, app, ImGuiKey_Enter);
-  REQUIRE(app.view().confirm.open);
-  CHECK(ui.layout.find("confirm.send")->focused);
-
-  // "Edit" does what Escape does.
-  click(ui, app, "confirm.edit");
-  CHECK_FALSE(app.view().confirm.open);
-  host.pump();
-  CHECK(host.sends() == 0);
-}
-
-TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form][confirm]") {
-  ConnectedWidget widget(ImVec2(400.0f, 2400.0f));
-  auto& [ui, app, host] = widget;
-  type_into(ui, app, Field::email, "kari@firma.no");
-  type_into(ui, app, Field::full_name, "Kari Nordmann");
-  click(ui, app, "create");
-  REQUIRE(app.view().confirm.open);
-  host.answer_next_send(FakeMatrixClient::SendAnswer::timeout);  // left unanswered: still on its way
-  press(ui, app, ImGuiKey_Enter);
-  host.pump();
-  CHECK(host.sends() == 1);
-  CHECK_FALSE(app.view().confirm.open);
-  CHECK(ui.layout.find("create")->disabled);  // the unchanged form was sent
-  // More Enters, and a click on the greyed-out button, send nothing more.
-  press(ui, app, ImGuiKey_Enter);
-  press(ui, app, ImGuiKey_Enter);
-  click(ui, app, "create");
-  host.pump();
-  CHECK(host.sends() == 1);
-  CHECK_FALSE(app.view().confirm.open);
-}
-
-TEST_CASE("sensitive-data warnings are shown again in the confirm step, with their check box",
-          "[form][confirm]") {
-  ConnectedWidget widget(ImVec2(400.0f, 2400.0f));
-  auto& [ui, app, host] = widget;
-  type_into(ui, app, Field::email, "kari@firma.no");
-  type_into(ui, app, Field::full_name, "Kari Nordmann");
-  type_into(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
-  click(ui, app, "confirm_sensitive");
-  click(ui, app, "create");
-  REQUIRE(app.view().confirm.open);
-  CHECK_FALSE(label_of(ui, "confirm.warning0").empty());
-  REQUIRE(ui.layout.find("confirm_sensitive") != nullptr);
-  CHECK(ui.layout.find("confirm_sensitive")->checked);
-  // Unticking it there turns "Send invitation" off.
-  click(ui, app, "confirm_sensitive");
-  frame(ui, app);
-  CHECK(ui.layout.find("confirm.send")->disabled);
-  press(ui, app, ImGuiKey_Enter);
-  host.pump();
-  CHECK(host.sends() == 0);
-  click(ui, app, "confirm_sensitive");
-  click(ui, app, "confirm.send");
-  host.pump();
-  CHECK(host.sends() == 1);
-}
-
-TEST_CASE("wrapped text breaks at spaces and splits a word only when it cannot fit", "[form][wrap]") {
-  Screen ui;
-  const ImFont& font = *ui.fonts().body;
-  const auto lines_of = [&](std::string_view text, float width) {
-    std::vector<std::string> out;
-    for (const auto& line : verji::ui::wrap_lines(font, text, width)) {
-      const std::string piece(text.substr(line.begin, line.end - line.begin));
-      CHECK(font.CalcTextSizeA(font.FontSize, FLT_MAX, 0.0f, piece.c_str()).x <= width);
-      out.push_back(piece);
-    }
-    return out;
-  };
-  const std::string id = "@kari.nordmann:prod.verji.app";
-  const float id_width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0.0f, id.c_str()).x;
-  // The identifier fits on a line: it moves there whole, not cut at its dots.
-  const auto fits = lines_of("Brukernavnet blir trolig " + id, id_width + 2.0f);
-  REQUIRE(fits.size() >= 2);
-  CHECK(fits.back() == id);
-  // Too long for any line: split as late as possible, nothing lost.
-  const auto split = lines_of(id, id_width * 0.6f);
-  REQUIRE(split.size() == 2);
-  CHECK(split[0] + split[1] == id);
-  CHECK(split[0].size() > id.size() / 2);
-  // Line breaks are kept, empty lines too; a UTF-8 character is never cut.
-  CHECK(lines_of("a\n\nb", 500.0f) == std::vector<std::string>{"a", "", "b"});
-  const auto letters = lines_of("æøåæøåæøå", font.FontSize * 1.2f);
-  std::string joined;
-  for (const auto& l : letters) joined += l;
-  CHECK(joined == "æøåæøåæøå");
-  CHECK(letters.size() >= 3);
 }

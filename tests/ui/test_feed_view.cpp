@@ -1,13 +1,11 @@
-// The app inside a Matrix client: a scripted host speaks the widget API to App as the JS bridge
-// would (JSON text in, JSON text out), and the form is driven through real ImGui input.
-#include "app_driver.h"
-#include "headless.h"
-#include "verji/app/app.h"
+// The feed (src/ui/feed_view.cpp): cards drawn from a hand-made view model (ids, order, the busy
+// indicator, buttons that wrap), and the feed of a widget inside a fake Matrix client: each
+// CompanyBot answer's card, picking a name, invite another, copy advance notice.
+#include "view_queries.h"
+#include "widget_scene.h"
+
 #include "verji/core/phone.h"
 #include "verji/core/username.h"
-#include "verji/preview/player.h"
-#include "verji/testing/fake_matrix_client.h"
-#include "view_queries.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -20,292 +18,70 @@ using verji::app::App;
 using verji::app::Config;
 using verji::app::Connection;
 using verji::app::ControlBox;
+using verji::app::ControlRole;
 using verji::core::Field;
+using verji::test::accept;
+using verji::test::all_notes;
+using verji::test::bot_reply;
 using verji::test::centre;
+using verji::test::chosen_verification;
+using verji::test::click;
 using verji::test::click_at;
+using verji::test::ConnectedWidget;
+using verji::test::fill;
 using verji::test::frame;
+using verji::test::HeadlessImGui;
+using verji::test::hosted_config;
+using verji::test::HostedWidget;
+using verji::test::invite_ola;
+using verji::test::kAdmin;
+using verji::test::kBot;
 using verji::test::label_of;
+using verji::test::notes_of;
+using verji::test::phone_status;
+using verji::test::press;
+using verji::test::request_id_of;
 using verji::test::Screen;
 using verji::test::TestApp;
 using verji::testing::FakeMatrixClient;
 
 namespace {
 
-constexpr const char* kWidget = "invite_1";
-constexpr const char* kAdmin = "@ola:prod.verji.app";
-constexpr const char* kBot = "@companybot:prod.verji.app";
-
-Config hosted_config() {
-  return verji::app::config_from_url(
-      "?widgetId=invite_1&userId=%40ola%3Aprod.verji.app&roomId=%21adm%3Aprod.verji.app", "");
-}
-
-// The Matrix client's side, driven by the test: the fake Matrix client in the Administration room.
-verji::testing::FakeRoom room() {
-  verji::testing::FakeRoom r;
-  r.widget_id = kWidget;
-  r.admin = kAdmin;
-  r.bot = kBot;
-  r.room_id = "!adm:prod.verji.app";
-  r.server = "prod.verji.app";
-  return r;
-}
-
-FakeMatrixClient client_of(TestApp& app) {
-  return FakeMatrixClient(app.clock(), verji::preview::port_of(app), room());
-}
-
-// The client posted the widget's send_event as `event_id`: answers it, then the room echoes it.
-void accept(FakeMatrixClient& host, const json& send_request, const std::string& event_id) {
-  host.respond(send_request, {{"room_id", "!adm:prod.verji.app"}, {"event_id", event_id}});
-  host.post(kAdmin, send_request["data"]["content"], event_id);
-}
-
-void click(Screen& ui, App& app, std::string_view id) {
-  frame(ui, app);
-  const ControlBox* box = ui.layout.find(id);
-  REQUIRE(box != nullptr);
-  click_at(ui, app, centre(*box));
-}
-
-void fill(Screen& ui, App& app, Field field, std::string_view text) {
-  click(ui, app, verji::core::field_name(field));
-  ui.type(text);
-  frame(ui, app);
-}
-
-std::vector<std::string> all_capabilities() { return verji::core::requested_capabilities(); }
-
-// The request_id of the invitation a send_event carries.
-std::string request_id_of(const json& send) {
-  return send["data"]["content"]["app.verji.invite"]["request_id"];
-}
-
-// A CompanyBot answer replying to the invite event `to`, with an optional status block.
-json bot_reply(const std::string& to, const std::string& body, json block = nullptr) {
-  json content = {
-      {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
-  if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
-  return content;
-}
-
-// The widget in the Administration room on a 420 x 2400 px display, its first frame presented and its
-// handshake done with every capability approved.
-struct HostedWidget {
-  HostedWidget() : ui(ImVec2(420.0f, 2400.0f)), app(hosted_config()), host(client_of(app)) {
-    app.after_present();
-    host.handshake(all_capabilities());
+// The whole widget as an empty app state derives it, in a window of `size`, with cards put into its
+// feed by hand: draw() runs one frame with a fresh layout and returns the intents.
+struct FeedScene {
+  explicit FeedScene(ImVec2 size)
+      : ui(size), ctx{verji::app::Theme::light, ui.fonts(), &layout}, vm(verji::app::derive_view({})) {}
+  std::vector<verji::app::Intent> draw() {
+    return ui.frame([&] { return verji::ui::draw_widget(ctx, vm); });
   }
-  Screen ui;
-  TestApp app;
-  FakeMatrixClient host;
+  HeadlessImGui ui;
+  verji::app::FrameLayout layout;
+  verji::ui::DrawContext ctx;
+  verji::app::ViewModel vm;
 };
-
-// Ola Nordmann invited as an admin would: both fields typed, Opprett, then "Send invitation"; the
-// widget's one send_event, answered with the event id `event_id`.
-json invite_ola(HostedWidget& widget, const std::string& event_id) {
-  auto& [ui, app, host] = widget;
-  fill(ui, app, Field::email, "ola@firma.no");
-  fill(ui, app, Field::full_name, "Ola Nordmann");
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto sends = (host.outbound(), host.requests("send_event"));
-  REQUIRE(sends.size() == 1);
-  accept(host, sends[0], event_id);
-  return sends[0];
-}
-
-}  // namespace
-
-TEST_CASE("an invitation is posted once and follows the CompanyBot to success", "[app][host]") {
-  Screen ui(ImVec2(420.0f, 2400.0f));
-  TestApp app(hosted_config());
-  app.after_present();
-  FakeMatrixClient host = client_of(app);
-  CHECK(app.connection() == Connection::connecting);
-  host.handshake(all_capabilities());
-  REQUIRE(app.connection() == Connection::ready);
-
-  frame(ui, app);
-  CHECK(ui.layout.find("create")->disabled);  // the form is empty
-  fill(ui, app, Field::email, "kari.nordmann@firma.no");
-  fill(ui, app, Field::full_name, "Kari Nordmann");
-  fill(ui, app, Field::phone, "412 34 567");
-  frame(ui, app);
-  CHECK(label_of(ui, "username") == "Brukernavnet blir trolig @karinordmann:prod.verji.app");
-  REQUIRE_FALSE(ui.layout.find("create")->disabled);
-
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto sends = (host.outbound(), host.requests("send_event"));
-  REQUIRE(sends.size() == 1);
-  const json& data = sends[0]["data"];
-  CHECK(data["type"] == "m.room.message");
-  CHECK_FALSE(data.contains("room_id"));
-  const json& block = data["content"]["app.verji.invite"];
-  CHECK(block["email"] == "kari.nordmann@firma.no");
-  CHECK(block["phone"] == "+4741234567");
-  CHECK(block["verification"] == "sms");
-  const std::string request_id = block["request_id"];
-
-  // A second click on the unchanged form sends nothing: the button is off.
-  frame(ui, app);
-  CHECK(ui.layout.find("create")->disabled);
-  click(ui, app, "create");
-  host.outbound();
-  CHECK(host.requests("send_event").size() == 1);
-
-  // Our echo arrives before the send_event response, as it may in Element.
-  host.post(kAdmin, data["content"], "$invite");
-  host.respond(sends[0], {{"room_id", "!adm:prod.verji.app"}, {"event_id", "$invite"}});
-  frame(ui, app);
-  const std::string entry = "submission=" + request_id;
-  CHECK(label_of(ui, entry) == "Sendt – venter på CompanyBot");
-
-  host.post(kBot, {{"msgtype", "m.notice"}, {"body", "Processing, please wait..."}}, "$p");
-  frame(ui, app);
-  CHECK(label_of(ui, entry) == "Behandler …");
-  // A "Success" from someone else is not the bot's.
-  host.post("@mallory:prod.verji.app", {{"msgtype", "m.text"}, {"body", "Success"}}, "$m");
-  frame(ui, app);
-  CHECK(label_of(ui, entry) == "Behandler …");
-  host.post(kBot, {{"msgtype", "m.notice"}, {"body", "Success"}}, "$s");
-  frame(ui, app);
-  CHECK(label_of(ui, entry).rfind("Opprettet", 0) == 0);
-  host.outbound();
-  CHECK(host.requests("send_event").size() == 1);
-}
-
-TEST_CASE("a taken username is shown, and a renamed invitation is a new request", "[app][host]") {
-  HostedWidget widget;
-  auto& [ui, app, host] = widget;
-  const json first = invite_ola(widget, "$i1");
-  host.post(kBot, bot_reply("$i1", "UserID 'olanordmann' is already occupied"), "$t");
-  frame(ui, app);
-  const std::string id1 = request_id_of(first);
-  CHECK(label_of(ui, "submission=" + id1) == "Brukernavnet olanordmann er opptatt");
-  CHECK(label_of(ui, "submission=" + id1 + ".detail").rfind("Endre navnet", 0) == 0);
-
-  // The admin changes the name and sends again: a new request with its own id.
-  CHECK(ui.layout.find("create")->disabled);
-  fill(ui, app, Field::full_name, " Berg");  // the caret is at the end of "Ola Nordmann"
-  CHECK(app.form().full_name == "Ola Nordmann Berg");
-  frame(ui, app);  // the edit is applied after the frame that saw it
-  REQUIRE_FALSE(ui.layout.find("create")->disabled);
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto both = (host.outbound(), host.requests("send_event"));
-  REQUIRE(both.size() == 2);
-  const std::string id2 = request_id_of(both[1]);
-  CHECK(id2 != id1);
-  CHECK(both[1]["data"]["content"]["app.verji.invite"]["username_hint"] == "olanordmannberg");
-}
-
-TEST_CASE("host theme and language changes apply live", "[app][host]") {
-  Screen ui;
-  TestApp app(hosted_config());
-  FakeMatrixClient host = client_of(app);
-  host.handshake(all_capabilities());
-  CHECK(app.config().theme == verji::app::Theme::light);
-  auto r = host.request("theme_change", {{"name", "dark"}});
-  CHECK(app.config().theme == verji::app::Theme::dark);
-  host.request("language_change", {{"lang", "en-GB"}});
-  frame(ui, app);
-  CHECK(ui.layout.find("email")->label == "E-mail address");
-  // Both requests were answered.
-  int answered = 0;
-  for (const auto& m : host.outbound()) answered += m.contains("response") ? 1 : 0;
-  CHECK(answered == 2);
-}
-
-TEST_CASE("a denied send capability is explained and can be asked for again", "[app][host]") {
-  Screen ui;
-  TestApp app(hosted_config());
-  FakeMatrixClient host = client_of(app);
-  host.handshake({"io.element.requires_client"});
-  frame(ui, app);
-  CHECK(label_of(ui, "connection").find("ikke gitt skjemaet lov") != std::string::npos);
-  click(ui, app, "request_permission");
-  host.outbound();
-  CHECK(host.requests("org.matrix.msc2974.request_capabilities").size() == 1);
-}
-
-TEST_CASE("a host the bridge refused is named, and nothing can be sent", "[app][host]") {
-  Screen ui;
-  TestApp app(hosted_config());
-  app.refuse_host("https://evil.example");
-  app.connect();
-  frame(ui, app);
-  CHECK(app.connection() == Connection::refused);
-  CHECK(label_of(ui, "connection").find("https://evil.example") != std::string::npos);
-  CHECK(ui.layout.find("create")->disabled);
-  CHECK(app.take_outbound().empty());
-}
-
-TEST_CASE("sensitive data in the welcome message must be confirmed before sending", "[app][host]") {
-  HostedWidget widget;
-  auto& [ui, app, host] = widget;
-  fill(ui, app, Field::email, "ola@firma.no");
-  fill(ui, app, Field::full_name, "Ola Nordmann");
-  fill(ui, app, Field::welcome_message, "Passordet ditt er sommer2026");
-  frame(ui, app);
-  REQUIRE(app.validation().needs_confirmation());
-  CHECK(ui.layout.find("create")->disabled);
-  const ControlBox* confirm = ui.layout.find("confirm_sensitive");
-  REQUIRE(confirm != nullptr);
-  CHECK_FALSE(confirm->checked);
-
-  click(ui, app, "confirm_sensitive");
-  frame(ui, app);
-  CHECK(ui.layout.find("confirm_sensitive")->checked);
-  CHECK_FALSE(ui.layout.find("create")->disabled);
-
-  // Changing the message asks again.
-  fill(ui, app, Field::welcome_message, "!");
-  frame(ui, app);
-  CHECK_FALSE(ui.layout.find("confirm_sensitive")->checked);
-  CHECK(ui.layout.find("create")->disabled);
-  click(ui, app, "confirm_sensitive");
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  host.outbound();
-  REQUIRE(host.requests("send_event").size() == 1);
-  CHECK(host.requests("send_event")[0]["data"]["content"]["app.verji.invite"]["welcome_message"] ==
-        "Passordet ditt er sommer2026!");
-}
-
-TEST_CASE("a failed invitation can be sent again as it is, as a new request", "[app][host]") {
-  HostedWidget widget;
-  auto& [ui, app, host] = widget;
-  invite_ola(widget, "$i1");
-  frame(ui, app);
-  CHECK(ui.layout.find("create")->disabled);  // sent, waiting for the bot
-  host.post(kBot, bot_reply("$i1", "Failed: the licence allows no more users"), "$f");
-  frame(ui, app);
-  CHECK_FALSE(ui.layout.find("create")->disabled);
-  click(ui, app, "create");
-  click(ui, app, "confirm.send");
-  auto both = (host.outbound(), host.requests("send_event"));
-  REQUIRE(both.size() == 2);
-  CHECK(request_id_of(both[1]) != request_id_of(both[0]));
-}
-
-TEST_CASE("a page with no allowed hosts configured says who must fix it", "[app][host]") {
-  Screen ui;
-  TestApp app(hosted_config());
-  app.refuse_host("");
-  frame(ui, app);
-  CHECK(label_of(ui, "connection").find("VERJI_ALLOWED_ORIGINS") != std::string::npos);
-}
-
-// --- the status feed (issue 5): each invitation's card, its actions, the advance notice ------------
-
-namespace {
 
 using verji::app::Tone;
 
-// A form filled and sent through the intents the form's buttons give ("Opprett", then the confirm
-// step's "Send invitation" where there is one); returns the request's send_event.
+// A card as the app words one: its state line, in `tone`.
+verji::app::FeedCard card(std::string request_id, std::string title, std::string state, Tone tone) {
+  verji::app::FeedCard c;
+  c.request_id = request_id;
+  c.title = std::move(title);
+  c.state = {"submission=" + request_id, std::move(state), tone};
+  c.detail = {"submission=" + request_id + ".detail", {}, Tone::secondary};
+  return c;
+}
+
+// A button of a card: `id` with `label`, doing `action`.
+verji::app::ControlView card_button(std::string id, std::string label, verji::app::Intent action) {
+  verji::app::ControlView c;
+  c.id = std::move(id);
+  c.label = std::move(label);
+  c.action = std::move(action);
+  return c;
+}
+
 json send_invite(TestApp& app, FakeMatrixClient& host, const std::string& email, const std::string& name) {
   app.dispatch(verji::app::EditText{Field::email, email});
   app.dispatch(verji::app::EditText{Field::full_name, name});
@@ -338,6 +114,82 @@ std::string with_id(std::string text, const std::string& request_id) {
 }
 
 }  // namespace
+
+TEST_CASE("feed cards are drawn newest first with their ids, and the copy button is always there", "[feed]") {
+  FeedScene scene(ImVec2(360.0f, 2400.0f));
+  auto& vm = scene.vm;
+  const auto& layout = scene.layout;
+  scene.draw();
+  CHECK(layout.find("copy_notice") != nullptr);
+  CHECK(layout.find("submission=") == nullptr);
+
+  auto newest = card("b", "Per Hansen (per@firma.no)", "Behandler …", Tone::neutral);
+  newest.busy = true;
+  auto older = card("a", "Ola Nordmann (ola@firma.no)", "Brukernavnet olanordmann er opptatt", Tone::warning);
+  older.detail.text = "Endre navnet, for eksempel ved å legge til eller fjerne et mellomnavn.";
+  older.alternatives_heading = "Prøv et annet navn:";
+  older.alternatives = {
+      card_button("pick=a/0", "O. Nordmann → onordmann", verji::app::PickName{"O. Nordmann"})};
+  older.actions = {card_button("resend=a", "Send på nytt", verji::app::Resend{"a"})};
+  vm.feed.cards = {newest, older};
+  const auto intents = scene.draw();
+  CHECK(intents.empty());
+  const auto* b = layout.find("submission=b");
+  const auto* a = layout.find("submission=a");
+  REQUIRE(b != nullptr);
+  REQUIRE(a != nullptr);
+  CHECK(b->max.y < a->min.y);  // newest first
+  CHECK(b->label == "Behandler …");
+  REQUIRE(layout.find("submission=a.detail") != nullptr);
+  CHECK(layout.find("submission=a.detail")->min.y >= a->max.y);
+  CHECK(layout.find("submission=b.detail") == nullptr);
+  REQUIRE(layout.find("pick=a/0") != nullptr);
+  CHECK(layout.find("pick=a/0")->label == "O. Nordmann → onordmann");
+  CHECK(layout.find("resend=a") != nullptr);
+  CHECK(layout.find("resend=b") == nullptr);
+  CHECK(layout.find("copy_notice")->min.y > layout.find("resend=a")->max.y);
+  // The busy indicator sits before the state text, inside the state line's box.
+  CHECK(b->max.x - b->min.x > ImGui::CalcTextSize("Behandler …").x);
+  // Everything stays inside the 360 px viewport.
+  for (const auto& c : layout.controls) CHECK(c.max.x <= 360.0f);
+}
+
+TEST_CASE("feed buttons wrap a label too long for a 280 px card and stay inside it", "[feed]") {
+  FeedScene scene(ImVec2(280.0f, 2400.0f));
+  const auto& layout = scene.layout;
+  auto entry = card("a", "Kristoffer Alexander Bjørnstad-Hagen (k@firma.no)", "Brukernavnet er opptatt",
+                    Tone::warning);
+  entry.alternatives = {card_button("pick=a/0", "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen",
+                                    verji::app::PickName{"K. A. Bjørnstad-Hagen"}),
+                        card_button("pick=a/1", "K. Hagen → khagen", verji::app::PickName{"K. Hagen"})};
+  scene.vm.feed.cards = {entry};
+  scene.draw();
+  const auto* long_one = layout.find("pick=a/0");
+  const auto* short_one = layout.find("pick=a/1");
+  REQUIRE(long_one != nullptr);
+  REQUIRE(short_one != nullptr);
+  CHECK(long_one->label == "Kristoffer Bjørnstad-Hagen → kristofferbjørnstadhagen");  // the whole label
+  const float line = ImGui::GetFontSize();
+  CHECK(long_one->max.y - long_one->min.y > 2.0f * line);  // on more than one line
+  const auto* column = layout.find("email");               // the form's column, as wide as a card
+  REQUIRE(column != nullptr);
+  CHECK(long_one->max.x <= column->max.x);  // inside the card
+  CHECK(long_one->max.x - long_one->min.x < ImGui::CalcTextSize(long_one->label.c_str()).x);
+  CHECK(short_one->min.y >= long_one->max.y);                // the next one below it
+  CHECK(short_one->max.y - short_one->min.y < 2.5f * line);  // a short label keeps one line
+  for (const auto& c : layout.controls) CHECK(c.max.x <= 280.0f);
+
+  // A click on the two-line button picks its name (ImGui acts on the release).
+  scene.ui.mouse_move(
+      ImVec2((long_one->min.x + long_one->max.x) / 2, (long_one->min.y + long_one->max.y) / 2));
+  scene.draw();
+  scene.ui.mouse_down(true);
+  scene.draw();
+  scene.ui.mouse_down(false);
+  const auto intents = scene.draw();
+  REQUIRE(intents.size() == 1);
+  CHECK(std::get<verji::app::PickName>(intents[0]).full_name == "K. A. Bjørnstad-Hagen");
+}
 
 TEST_CASE("feed: each CompanyBot answer is a card with its tone, its words and its actions",
           "[app][host][feed]") {
@@ -591,9 +443,9 @@ TEST_CASE("feed: no answer yet, rate limited, unknown after a timeout, permissio
     host.outbound();
     const auto asked = host.requests("org.matrix.msc2974.request_capabilities");
     REQUIRE(asked.size() == 1);
-    host.respond(asked[0], {{"approved", all_capabilities()}});
-    host.request("notify_capabilities",
-                 {{"requested", all_capabilities()}, {"approved", all_capabilities()}});
+    host.respond(asked[0], {{"approved", verji::core::requested_capabilities()}});
+    host.request("notify_capabilities", {{"requested", verji::core::requested_capabilities()},
+                                         {"approved", verji::core::requested_capabilities()}});
     host.outbound();
     frame(ui, app);
     CHECK(ui.layout.find("ask_again=" + id) == nullptr);
