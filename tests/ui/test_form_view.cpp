@@ -5,7 +5,6 @@
 #include "widget_scene.h"
 
 #include "verji/core/phone.h"
-#include "verji/core/username.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -14,15 +13,12 @@
 #include <vector>
 
 using json = nlohmann::json;
-using verji::app::App;
 using verji::app::Config;
 using verji::app::Connection;
 using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::core::Field;
-using verji::test::accept;
 using verji::test::all_notes;
-using verji::test::bot_reply;
 using verji::test::centre;
 using verji::test::chosen_verification;
 using verji::test::click;
@@ -30,19 +26,11 @@ using verji::test::click_at;
 using verji::test::ConnectedWidget;
 using verji::test::fill;
 using verji::test::frame;
-using verji::test::hosted_config;
-using verji::test::HostedWidget;
-using verji::test::invite_ola;
-using verji::test::kAdmin;
-using verji::test::kBot;
 using verji::test::label_of;
 using verji::test::notes_of;
-using verji::test::phone_status;
 using verji::test::press;
-using verji::test::request_id_of;
 using verji::test::Screen;
 using verji::test::TestApp;
-using verji::testing::FakeMatrixClient;
 
 namespace {
 

@@ -1,10 +1,6 @@
 // The widget's own controls (src/ui/widgets.cpp): wrapped text, text fields' limits, and each control
 // drawn from its ControlView, recorded in the layout and acting through its intent.
-#include "view_queries.h"
 #include "widget_scene.h"
-
-#include "verji/core/phone.h"
-#include "verji/core/username.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -13,36 +9,16 @@
 #include <vector>
 
 using json = nlohmann::json;
-using verji::app::App;
 using verji::app::Config;
-using verji::app::Connection;
 using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::core::Field;
-using verji::test::accept;
-using verji::test::all_notes;
-using verji::test::bot_reply;
 using verji::test::centre;
-using verji::test::chosen_verification;
-using verji::test::click;
 using verji::test::click_at;
-using verji::test::ConnectedWidget;
-using verji::test::fill;
 using verji::test::frame;
 using verji::test::HeadlessImGui;
-using verji::test::hosted_config;
-using verji::test::HostedWidget;
-using verji::test::invite_ola;
-using verji::test::kAdmin;
-using verji::test::kBot;
-using verji::test::label_of;
-using verji::test::notes_of;
-using verji::test::phone_status;
-using verji::test::press;
-using verji::test::request_id_of;
 using verji::test::Screen;
 using verji::test::TestApp;
-using verji::testing::FakeMatrixClient;
 
 namespace {
 
@@ -156,4 +132,112 @@ TEST_CASE("text fields cut input at their limit on a UTF-8 boundary", "[app][ui]
   frame(ui, app);
   CHECK(app.form().full_name.size() == 199);
   CHECK(app.form().full_name == typed.substr(0, 199));
+}
+
+namespace {
+
+// One frame of `draw` in a fresh layout; returns the intents it appended.
+template <typename Draw>
+std::vector<verji::app::Intent> draw_once(HeadlessImGui& ui, verji::app::FrameLayout& layout, Draw&& draw) {
+  layout.clear();
+  std::vector<verji::app::Intent> intents;
+  ui.frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("widgets test", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::PushItemWidth(300.0f);
+    const verji::ui::DrawContext ctx{verji::app::Theme::light, ui.fonts(), &layout};
+    draw(ctx, intents);
+    ImGui::PopItemWidth();
+    ImGui::End();
+  });
+  return intents;
+}
+
+verji::app::ControlView control(std::string id, ControlRole role, std::string label,
+                                verji::app::Intent action) {
+  verji::app::ControlView c;
+  c.id = std::move(id);
+  c.role = role;
+  c.label = std::move(label);
+  c.action = std::move(action);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("each control is recorded from its ControlView: id, role, label and state", "[widgets]") {
+  HeadlessImGui ui(ImVec2(400.0f, 600.0f));
+  verji::app::FrameLayout layout;
+  auto radio = control("verification=sms", ControlRole::radio, "SMS", verji::app::ChooseVerification{});
+  radio.checked = true;
+  auto box = control("confirm_sensitive", ControlRole::checkbox, "Jeg har sett advarslene",
+                     verji::app::ConfirmSensitive{true});
+  auto off = control("create", ControlRole::button, "Opprett", verji::app::Submit{});
+  off.disabled = true;
+  auto link = control("email.suggestion", ControlRole::button, "Bruk den",
+                      verji::app::EditText{Field::email, "a@b.no"});
+  draw_once(ui, layout, [&](const verji::ui::DrawContext& ctx, std::vector<verji::app::Intent>& intents) {
+    verji::ui::act(verji::ui::radio_button(ctx, radio), radio, intents);
+    verji::ui::act(verji::ui::checkbox(ctx, box), box, intents);
+    verji::ui::act(verji::ui::primary_button(ctx, off), off, intents);
+    verji::ui::act(verji::ui::link_button(ctx, link), link, intents);
+    verji::ui::status_text(ctx, {"empty", "", verji::app::Tone::error});
+    verji::ui::status_text(ctx, {"hint", "Fyll inn", verji::app::Tone::error});
+    verji::ui::summary_rows(ctx, "summary", {{"E-post", "ola@firma.no"}, {"Navn", "Ola"}});
+  });
+  REQUIRE(layout.find("verification=sms") != nullptr);
+  CHECK(layout.find("verification=sms")->role == ControlRole::radio);
+  CHECK(layout.find("verification=sms")->checked);
+  CHECK(layout.find("verification=sms")->label == "SMS");
+  CHECK(layout.find("confirm_sensitive")->role == ControlRole::checkbox);
+  CHECK_FALSE(layout.find("confirm_sensitive")->checked);
+  CHECK(layout.find("create")->disabled);
+  CHECK(layout.find("email.suggestion")->label == "Bruk den");
+  CHECK(layout.find("empty") == nullptr);  // a line with no text draws nothing
+  CHECK(layout.find("hint")->role == ControlRole::status);
+  CHECK(layout.find("summary")->label == "E-post: ola@firma.no\nNavn: Ola");
+  for (const auto& c : layout.controls) CHECK(c.max.y > c.min.y);
+}
+
+TEST_CASE("a click acts through the control's intent; a disabled button only records itself", "[widgets]") {
+  HeadlessImGui ui(ImVec2(400.0f, 600.0f));
+  verji::app::FrameLayout layout;
+  auto on = control("resend=a", ControlRole::button, "Send på nytt", verji::app::Resend{"a"});
+  auto off = control("create", ControlRole::button, "Opprett", verji::app::Submit{});
+  off.disabled = true;
+  const auto draw = [&](const verji::ui::DrawContext& ctx, std::vector<verji::app::Intent>& intents) {
+    verji::ui::act(verji::ui::secondary_button(ctx, on), on, intents);
+    verji::ui::act(verji::ui::primary_button(ctx, off), off, intents);
+  };
+  draw_once(ui, layout, draw);
+  const auto click_on = [&](const std::string& id) {
+    const ControlBox* box = layout.find(id);
+    REQUIRE(box != nullptr);
+    ui.mouse_move(centre(*box));
+    draw_once(ui, layout, draw);
+    ui.mouse_down(true);
+    draw_once(ui, layout, draw);
+    ui.mouse_down(false);
+    return draw_once(ui, layout, draw);  // ImGui acts on the release
+  };
+  const auto resend = click_on("resend=a");
+  REQUIRE(resend.size() == 1);
+  CHECK(std::get<verji::app::Resend>(resend[0]).request_id == "a");
+  for (int i = 0; i < 30; ++i) draw_once(ui, layout, draw);  // no double click
+  CHECK(click_on("create").empty());
+}
+
+TEST_CASE("a button that asks for focus gets it, with the focus highlight", "[widgets]") {
+  HeadlessImGui ui(ImVec2(400.0f, 600.0f));
+  verji::app::FrameLayout layout;
+  auto send = control("confirm.send", ControlRole::button, "Send invitasjon", verji::app::SendInvite{});
+  send.focus = true;
+  const auto draw = [&](const verji::ui::DrawContext& ctx, std::vector<verji::app::Intent>& intents) {
+    verji::ui::act(verji::ui::primary_button(ctx, send), send, intents);
+  };
+  draw_once(ui, layout, draw);
+  send.focus = false;  // one frame only, as the app asks
+  draw_once(ui, layout, draw);
+  CHECK(layout.find("confirm.send")->focused);
 }
