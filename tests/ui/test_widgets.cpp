@@ -200,7 +200,7 @@ TEST_CASE("each control is recorded from its ControlView: id, role, label and st
   for (const auto& c : layout.controls) CHECK(c.max.y > c.min.y);
 }
 
-TEST_CASE("a click acts through the control's intent; a disabled button only records itself", "[widgets]") {
+TEST_CASE("a click acts through the control's intent, and a disabled button only records itself", "[widgets]") {
   HeadlessImGui ui(ImVec2(400.0f, 600.0f));
   verji::app::FrameLayout layout;
   auto on = control("resend=a", ControlRole::button, "Send på nytt", verji::app::Resend{"a"});
