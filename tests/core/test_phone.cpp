@@ -109,3 +109,15 @@ TEST_CASE("numbers are formatted as they are typed", "[phone]") {
     CHECK(format_as_you_type(row.typed, row.region) == row.shown);
   }
 }
+
+TEST_CASE("a number typed in the field keeps its letters, so the finding can point at them", "[phone]") {
+  using verji::core::format_phone_as_typed;
+  CHECK(format_phone_as_typed("4123", "NO") == "412 3");
+  CHECK(format_phone_as_typed("+47 412-34.567", "NO") == "+47 412 34 567");
+  CHECK(format_phone_as_typed("(412) 34/567", "NO") == "412 34 567");
+  CHECK(format_phone_as_typed("412x", "NO") == "412x");  // a letter: left as typed
+  CHECK(format_phone_as_typed("412 34 5678 ext", "NO") == "412 34 5678 ext");
+  // Digits of another script are not ASCII phone text: the field shows them as typed.
+  CHECK(format_phone_as_typed("\xEF\xBC\x94\xEF\xBC\x91", "NO") == "\xEF\xBC\x94\xEF\xBC\x91");
+  CHECK(format_phone_as_typed("", "NO").empty());
+}
