@@ -60,15 +60,7 @@ std::string apply(app::App& app, testing::FakeMatrixClient& client, const Step& 
 
 }  // namespace
 
-testing::FakeRoom room() {
-  testing::FakeRoom r;
-  r.widget_id = "preview";
-  r.admin = "@ola:prod.verji.app";
-  r.bot = "@companybot:prod.verji.app";
-  r.room_id = "!adm:prod.verji.app";
-  r.server = "prod.verji.app";
-  return r;
-}
+testing::FakeRoom room() { return testing::FakeRoom::prod_admin_room("preview"); }
 
 app::Config config_for(const State& state, core::Lang lang, app::Theme theme) {
   app::Config config;

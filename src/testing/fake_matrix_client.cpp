@@ -97,6 +97,16 @@ core::InviteTrackerConfig FakeRoom::tracker_config() const {
   return config;
 }
 
+FakeRoom FakeRoom::prod_admin_room(std::string widget_id) {
+  FakeRoom r;
+  r.widget_id = std::move(widget_id);
+  r.admin = "@ola:prod.verji.app";
+  r.bot = "@companybot:prod.verji.app";
+  r.room_id = "!adm:prod.verji.app";
+  r.server = "prod.verji.app";
+  return r;
+}
+
 WidgetPort port_of(core::WidgetApiClient& client, const core::Clock& clock) {
   WidgetPort port;
   port.start = [&client, &clock] { client.start(clock.now()); };

@@ -3,6 +3,8 @@
 
 #include "verji/core/validation.h"
 
+#include <catch2/catch.hpp>
+
 #include <string>
 
 namespace verji::test {
@@ -36,6 +38,22 @@ inline const core::Finding* find_code(const core::Validation& v, const std::stri
     if (f.code == code) return &f;
   }
   return nullptr;
+}
+
+// The one finding of `v` (the test stops when there are none or several).
+inline const core::Finding& only_finding(const core::Validation& v) {
+  REQUIRE(v.findings.size() == 1);
+  return v.findings.front();
+}
+
+// `f` is an error of `field` with `code`, `message` and `span`.
+inline void check_error(const core::Finding& f, core::Field field, const std::string& code, core::Msg message,
+                        core::Span span) {
+  CHECK(f.code == code);
+  CHECK(f.message == message);
+  CHECK(f.severity == core::Severity::error);
+  CHECK(f.field == field);
+  CHECK(f.span == span);
 }
 
 }  // namespace verji::test

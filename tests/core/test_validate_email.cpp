@@ -19,7 +19,9 @@ using verji::core::Span;
 using verji::core::suggest_email_domain;
 using verji::core::Validation;
 using verji::test::arg;
+using verji::test::check_error;
 using verji::test::codes;
+using verji::test::only_finding;
 
 namespace {
 
@@ -184,13 +186,7 @@ TEST_CASE("invalid addresses are errors that say what is wrong, with where", "[e
   for (const auto& row : rows) {
     INFO(row.input);
     const auto v = check(row.input);
-    REQUIRE(v.findings.size() == 1);
-    const auto& f = v.findings.front();
-    CHECK(f.code == row.code);
-    CHECK(f.message == row.message);
-    CHECK(f.severity == Severity::error);
-    CHECK(f.field == Field::email);
-    CHECK(f.span == row.span);
+    check_error(only_finding(v), Field::email, row.code, row.message, row.span);
     CHECK(v.normalized.email_ascii.empty());
   }
   CHECK(arg(check("ola\xE2\x80\x8B@example.no").findings.front(), "char") == "U+200B");

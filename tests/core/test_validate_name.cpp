@@ -16,7 +16,9 @@ using verji::core::UsernameStyle;
 using verji::core::Validation;
 using verji::core::ValidationOptions;
 using verji::test::arg;
+using verji::test::check_error;
 using verji::test::codes;
+using verji::test::only_finding;
 
 namespace {
 
@@ -96,13 +98,7 @@ TEST_CASE("names that cannot be sent are errors with a span", "[name]") {
   for (const auto& row : rows) {
     INFO(row.input);
     const auto v = check(row.input);
-    REQUIRE(v.findings.size() == 1);
-    const auto& f = v.findings.front();
-    CHECK(f.code == row.code);
-    CHECK(f.message == row.message);
-    CHECK(f.severity == Severity::error);
-    CHECK(f.field == Field::full_name);
-    CHECK(f.span == row.span);
+    check_error(only_finding(v), Field::full_name, row.code, row.message, row.span);
     CHECK(v.normalized.username.empty());
   }
   CHECK(arg(check("\xE2\x80\xAEOla Nordmann").findings.front(), "codepoint") == "U+202E");

@@ -1,5 +1,6 @@
 // The preview's checks (src/preview/checks.cpp) against hand-made layouts: each selector and
 // modifier, the glob, and what a failure says.
+#include "preview_fixtures.h"
 #include "verji/preview/checks.h"
 #include "verji/preview/state.h"
 
@@ -14,15 +15,12 @@ using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::app::FrameLayout;
 using verji::core::Lang;
+using verji::test::parse_one;
 
 namespace {
 
 verji::preview::State state_expecting(json expect) {
-  auto parsed = verji::preview::parse_state(
-      {{"name", "s"}, {"title", {{"nb", "T"}, {"en", "T"}}}, {"expect", std::move(expect)}});
-  INFO(json(parsed.errors).dump(2));
-  REQUIRE(parsed.state);
-  return *parsed.state;
+  return parse_one({{"name", "s"}, {"title", {{"nb", "T"}, {"en", "T"}}}, {"expect", std::move(expect)}});
 }
 
 ControlBox box(std::string id, ControlRole role, std::string label, bool checked = false) {

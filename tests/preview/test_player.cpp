@@ -1,6 +1,7 @@
 // Playing a preview state (src/preview/player.cpp) on an App against the fake Matrix client: sends
 // answered as the script says, the bot played, steps that cannot apply reported.
 #include "app_fixture.h"
+#include "preview_fixtures.h"
 #include "verji/preview/player.h"
 #include "verji/preview/state.h"
 
@@ -12,17 +13,11 @@
 
 using json = nlohmann::json;
 using verji::core::Lang;
+using verji::test::parse_one;
 using verji::test::TestApp;
 using verji::testing::FakeMatrixClient;
 
 namespace {
-
-verji::preview::State parse_one(const json& object) {
-  auto parsed = verji::preview::parse_state(object);
-  INFO(json(parsed.errors).dump(2));
-  REQUIRE(parsed.state);
-  return *parsed.state;
-}
 
 FakeMatrixClient client_for(TestApp& app) {
   return FakeMatrixClient(app.clock(), verji::preview::port_of(app), verji::preview::room(),

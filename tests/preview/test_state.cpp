@@ -1,6 +1,6 @@
 // The preview's fixture schema (src/preview/state.cpp): states.json parses into typed steps and
 // checks; a fixture error is named, never thrown.
-#include "states_file.h"
+#include "preview_fixtures.h"
 #include "verji/preview/state.h"
 
 #include <catch2/catch.hpp>
@@ -12,17 +12,7 @@
 
 using json = nlohmann::json;
 using verji::preview::State;
-
-namespace {
-
-State parse_one(const json& object) {
-  auto parsed = verji::preview::parse_state(object);
-  INFO(json(parsed.errors).dump(2));
-  REQUIRE(parsed.state);
-  return *parsed.state;
-}
-
-}  // namespace
+using verji::test::parse_one;
 
 TEST_CASE("states.json parses, and names every state once", "[preview]") {
   const auto parsed = verji::preview::parse_states(verji::test::preview_states_text());

@@ -30,15 +30,7 @@ json invite(const std::string& email = "Ola.Nordmann@Firma.no") {
 // The preview's room, answered automatically, connected with every capability.
 struct Connected {
   explicit Connected(FakeRoom r = preview_room()) : room(std::move(r)), widget(room) { host.connect(true); }
-  static FakeRoom preview_room() {
-    FakeRoom r;
-    r.widget_id = "preview";
-    r.admin = "@ola:prod.verji.app";
-    r.bot = "@companybot:prod.verji.app";
-    r.room_id = "!adm:prod.verji.app";
-    r.server = "prod.verji.app";
-    return r;
-  }
+  static FakeRoom preview_room() { return FakeRoom::prod_admin_room("preview"); }
   SubmissionState state() const { return widget.tracker.find(kId)->state; }
   void send() {
     REQUIRE(widget.tracker.submit(kId, invite(), clock.now()).ok());

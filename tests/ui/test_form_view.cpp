@@ -19,6 +19,7 @@ using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::core::Field;
 using verji::test::all_notes;
+using verji::test::box_of;
 using verji::test::centre;
 using verji::test::chosen_verification;
 using verji::test::click;
@@ -31,14 +32,6 @@ using verji::test::notes_of;
 using verji::test::press;
 using verji::test::Screen;
 using verji::test::TestApp;
-
-namespace {
-
-const ControlBox* box_of(const Screen& ui, Field field) {
-  return ui.layout.find(verji::core::field_name(field));
-}
-
-}  // namespace
 
 TEST_CASE("radio buttons choose the verification channel and the user type", "[app][ui]") {
   Screen ui;

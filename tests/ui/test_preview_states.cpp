@@ -2,7 +2,7 @@
 // played on an App against the fake Matrix client and drawn by the real UI in headless ImGui, must
 // show what its expectations say; and the checks fail when the drawn widget disagrees.
 #include "app_driver.h"
-#include "states_file.h"
+#include "preview_fixtures.h"
 #include "verji/preview/checks.h"
 #include "verji/preview/player.h"
 #include "verji/preview/state.h"
@@ -17,6 +17,7 @@
 using json = nlohmann::json;
 using verji::core::Lang;
 using verji::preview::State;
+using verji::test::parse_one;
 using verji::test::Screen;
 using verji::test::TestApp;
 
@@ -41,13 +42,6 @@ Played play(const State& state, Lang lang, verji::app::Theme theme = verji::app:
   for (int i = 0; i < 3; ++i) frame(ui, app);
   out.failures = verji::preview::check(ui.layout, state, lang);
   return out;
-}
-
-State parse_one(const json& object) {
-  auto parsed = verji::preview::parse_state(object);
-  INFO(json(parsed.errors).dump(2));
-  REQUIRE(parsed.state);
-  return *parsed.state;
 }
 
 }  // namespace

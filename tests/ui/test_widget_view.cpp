@@ -19,6 +19,7 @@ using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::core::Field;
 using verji::test::bot_reply;
+using verji::test::box_of;
 using verji::test::centre;
 using verji::test::click;
 using verji::test::click_at;
@@ -34,23 +35,8 @@ using verji::test::phone_status;
 using verji::test::request_id_of;
 using verji::test::Screen;
 using verji::test::TestApp;
+using verji::test::text_fields;
 using verji::testing::FakeMatrixClient;
-
-namespace {
-
-const ControlBox* box_of(const Screen& ui, Field field) {
-  return ui.layout.find(verji::core::field_name(field));
-}
-
-std::vector<const ControlBox*> text_fields(const Screen& ui) {
-  std::vector<const ControlBox*> out;
-  for (const auto& c : ui.layout.controls) {
-    if (c.role == ControlRole::text_field) out.push_back(&c);
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("the form draws its controls in the seed article's order, inside the viewport", "[app]") {
   for (const float width : {280.0f, 400.0f, 1200.0f}) {

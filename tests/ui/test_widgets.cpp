@@ -13,6 +13,7 @@ using verji::app::Config;
 using verji::app::ControlBox;
 using verji::app::ControlRole;
 using verji::core::Field;
+using verji::test::box_of;
 using verji::test::centre;
 using verji::test::click_at;
 using verji::test::frame;
@@ -33,10 +34,6 @@ std::vector<std::string> wrap_at_spaces(const ImFont& font, float, std::string_v
     lines.emplace_back(text.substr(line.begin, line.end - line.begin));
   }
   return lines;
-}
-
-const ControlBox* box_of(const Screen& ui, Field field) {
-  return ui.layout.find(verji::core::field_name(field));
 }
 
 }  // namespace
@@ -200,7 +197,8 @@ TEST_CASE("each control is recorded from its ControlView: id, role, label and st
   for (const auto& c : layout.controls) CHECK(c.max.y > c.min.y);
 }
 
-TEST_CASE("a click acts through the control's intent, and a disabled button only records itself", "[widgets]") {
+TEST_CASE("a click acts through the control's intent, and a disabled button only records itself",
+          "[widgets]") {
   HeadlessImGui ui(ImVec2(400.0f, 600.0f));
   verji::app::FrameLayout layout;
   auto on = control("resend=a", ControlRole::button, "Send på nytt", verji::app::Resend{"a"});

@@ -30,15 +30,7 @@ inline app::Config hosted_config() {
 }
 
 // The Administration room, as the fake Matrix client plays it.
-inline testing::FakeRoom admin_room() {
-  testing::FakeRoom r;
-  r.widget_id = kWidgetId;
-  r.admin = kAdmin;
-  r.bot = kBot;
-  r.room_id = kRoomId;
-  r.server = "prod.verji.app";
-  return r;
-}
+inline testing::FakeRoom admin_room() { return testing::FakeRoom::prod_admin_room(kWidgetId); }
 
 // The client posted the widget's send_event as `event_id`: answers it, then the room echoes it.
 inline void accept(testing::FakeMatrixClient& host, const nlohmann::json& send_request,
@@ -59,6 +51,20 @@ inline nlohmann::json bot_reply(const std::string& to, const std::string& body,
       {"msgtype", "m.notice"}, {"body", body}, {"m.relates_to", {{"m.in_reply_to", {{"event_id", to}}}}}};
   if (!block.is_null()) content["app.verji.invite.status"] = std::move(block);
   return content;
+}
+
+// The box the last frame drew for the text field of `field`, or null.
+inline const app::ControlBox* box_of(const Screen& ui, core::Field field) {
+  return ui.layout.find(core::field_name(field));
+}
+
+// The text fields the last frame drew, in order.
+inline std::vector<const app::ControlBox*> text_fields(const Screen& ui) {
+  std::vector<const app::ControlBox*> out;
+  for (const auto& c : ui.layout.controls) {
+    if (c.role == app::ControlRole::text_field) out.push_back(&c);
+  }
+  return out;
 }
 
 // A click on the control `id` the last frame drew, far enough from the last click that ImGui sees

@@ -60,6 +60,10 @@ struct FakeRoom {
   // The core's configuration for a widget in this room (the rest: defaults).
   core::WidgetApiConfig widget_api_config() const;
   core::InviteTrackerConfig tracker_config() const;
+
+  // The Administration room of prod.verji.app (!adm:prod.verji.app), the admin @ola and the
+  // CompanyBot @companybot there, with the widget `widget_id`: the app's tests and the preview.
+  static FakeRoom prod_admin_room(std::string widget_id);
 };
 
 // A widget, as the fake sees it. Each function reads the time from the clock it was made with.
