@@ -7,7 +7,7 @@
 //                        English texts and the project's Norwegian Bokmål counterparts, tolerant of
 //                        case, runs of white space, quote style and trailing punctuation. Anything
 //                        else is `unknown`, kept verbatim so the UI can show it as plain text.
-// Neither decides *which* request an answer belongs to: that is the protocol engine's job.
+// Neither decides *which* request an answer belongs to: that is the invite tracker's job (invite_tracker.h).
 #pragma once
 
 #include <optional>

@@ -18,7 +18,7 @@
 //       published to the page as window.verjiLayout (layout_json.h): the hook for a DOM layer over
 //       the canvas
 //   [x] Matrix Widget API: bridge.js checks each message's source and origin and hands the JSON
-//       text to verji_host_message(); the app's protocol engine answers; its outbound texts go
+//       text to verji_host_message(); the app's Widget API client answers; its outbound texts go
 //       back through the bridge, which posts them to the one allowed host origin
 //   [x] the host's theme_change applies live (style re-applied when the app's theme changes)
 //   [x] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs): paste takes the
