@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DARK_BG, LIGHT_BG, pixel, screenshot } from './harness.mjs';
 import {
-  EMAIL, NAME, bridge, click, control, create, fillForm, postsOf, recordPostMessages, roomAnswers, roomInvites,
+  EMAIL, NAME, bridge, click, control, create, fillForm, nextFrames, postsOf, recordPostMessages, roomAnswers, roomInvites,
   scrollIntoView, statusTrace, submissions, traceStatuses, type, useDevhost, waitForControl, waitForStatus, widgetFrame,
   widgetRequests,
 } from './widget-driver.mjs';
@@ -268,7 +268,7 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       await waitForStatus(frame, `submission=${requestId}`, PROCESSING);
       await page.click('#reload');
       // The old frame goes away; the new one restores the list with read_events.
-      for (const deadline = Date.now() + 10000; !frame.isDetached() && Date.now() < deadline;) await page.waitForTimeout(50);
+      if (!frame.isDetached()) await page.waitForEvent('framedetached', { predicate: (f) => f === frame, timeout: 10000 });
       assert.ok(frame.isDetached(), 'the old frame is gone');
       const again = await widgetFrame(page, devhost.widgetOrigin);
       assert.notEqual(again, frame);
@@ -302,12 +302,10 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       assert.ok(near(await background(), LIGHT_BG), 'light to begin with');
       assert.equal((await control(frame, 'email')).label, 'E-postadresse');
       await page.check('input[name="theme"][value="dark"]');
-      const deadline = Date.now() + 10000;
-      let seen = await background();
-      while (!near(seen, DARK_BG) && Date.now() < deadline) {
-        await page.waitForTimeout(100); // a screenshot per probe; the widget redraws on the message
-        seen = await background();
-      }
+      // The widget re-styles itself on the host's message (and marks its page dark), then draws.
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: 10000 });
+      await nextFrames(frame, 2);
+      const seen = await background();
       assert.ok(near(seen, DARK_BG), `dark background, got ${JSON.stringify(seen)}`);
       await page.check('input[name="lang"][value="en"]');
       await frame.waitForFunction(() => (window.verjiLayout ?? []).find((c) => c.id === 'email')?.label === 'E-mail address',

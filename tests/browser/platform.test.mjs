@@ -42,12 +42,9 @@ async function clickField(page, id) {
 
 // Waits until the system clipboard holds `text` (it is written asynchronously); returns what it holds.
 async function waitForClipboard(page, text, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const now = await page.evaluate(() => navigator.clipboard.readText());
-    if (now === text || Date.now() > deadline) return now;
-    await page.waitForTimeout(50);
-  }
+  await page.waitForFunction((want) => navigator.clipboard.readText().then((now) => now === want), text,
+    { timeout, polling: 50 }).catch(() => {});
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 const waitForLabel = (page, id, pattern) => page.waitForFunction(

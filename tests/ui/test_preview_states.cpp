@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,9 @@ struct Played {
 };
 
 // Plays `state` as the web page does: script first, then frames.
-Played play(const State& state, Lang lang, verji::app::Theme theme = verji::app::Theme::light) {
-  Screen ui(ImVec2(480.0f, 3000.0f));
+Played play(const State& state, Lang lang, verji::app::Theme theme = verji::app::Theme::light,
+            float width = 480.0f) {
+  Screen ui(ImVec2(width, 3000.0f));
   TestApp app(verji::preview::config_for(state, lang, theme));
   const verji::core::Millis now = 500;  // as early as a page: the script may start before 0
   app.clock().set(now - state.duration());
@@ -59,6 +61,34 @@ TEST_CASE("every preview state shows what it promises, in Bokmål and English", 
       CHECK(played.failures.empty());
     }
   }
+}
+
+TEST_CASE("every state holds in the dark theme, and some at 320 and 800 px", "[preview]") {
+  const auto parsed = verji::preview::parse_states(verji::test::preview_states_text());
+  REQUIRE(parsed.errors.empty());
+  const auto check = [](const State& state, Lang lang, verji::app::Theme theme, float width) {
+    const Played played = play(state, lang, theme, width);
+    INFO("state " << state.name << " (" << (lang == Lang::en ? "en" : "nb") << ", "
+                  << (theme == verji::app::Theme::dark ? "dark" : "light") << ", " << width << " px)");
+    INFO(json(played.script_errors).dump(2));
+    INFO(json(played.failures).dump(2));
+    CHECK(played.script_errors.empty());
+    CHECK(played.failures.empty());
+  };
+  const std::vector<std::string> narrow_and_wide = {"empty",          "filled",  "welcome-national-id",
+                                                    "status-failure", "confirm", "status-username-taken"};
+  std::size_t resized = 0;
+  for (const auto& state : parsed.states) {
+    check(state, Lang::nb, verji::app::Theme::dark, 480.0f);
+    if (std::find(narrow_and_wide.begin(), narrow_and_wide.end(), state.name) == narrow_and_wide.end())
+      continue;
+    ++resized;
+    for (const float width : {320.0f, 800.0f}) {
+      check(state, Lang::nb, verji::app::Theme::light, width);
+      check(state, Lang::en, verji::app::Theme::dark, width);
+    }
+  }
+  CHECK(resized == narrow_and_wide.size());  // none of them renamed away
 }
 
 TEST_CASE("checks fail when the drawn widget disagrees, and say why", "[preview]") {
