@@ -5,7 +5,7 @@
 // dark, in a narrow panel: $VERJI_ARTIFACTS_DIR/screenshots/feed-*.png.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { screenshot } from './harness.mjs';
+import { screenshot, waitForClipboard } from './harness.mjs';
 import {
   EMAIL, click, control, controls, create, fillForm, nextFrames, roomInvites, scrollIntoView, submissions, type, waitForControl,
   useDevhost, waitForStatus, widgetFrame,
@@ -128,7 +128,7 @@ describe('end to end: the status feed', () => {
     }
   });
 
-  // The wording in both languages is the app's (tests/ui/test_app_host.cpp); here the system clipboard.
+  // The wording in both languages is the app's (tests/ui/test_feed_view.cpp); here the system clipboard.
   test('copy advance notice: the text is on the system clipboard, with the SMS sentence only for SMS', async () => {
     // The widget page on its own (top level), so the clipboard needs no iframe permission.
     const context = await devhost.browser.newContext({ viewport: { width: 420, height: 1400 } });
@@ -139,13 +139,10 @@ describe('end to end: the status feed', () => {
     try {
       await page.goto(`${devhost.dev.widgetUrl}?lang=nb`);
       const frame = await widgetFrame(page, devhost.widgetOrigin);
-      const read = () => page.evaluate(() => navigator.clipboard.readText());
       await page.evaluate(() => navigator.clipboard.writeText('before'));
       await click(page, frame, 'copy_notice');
       await waitForStatus(frame, 'copy_notice.done', /^Kopiert$/);
-      await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'before'), null,
-        { timeout: 15000, polling: 100 });
-      const plain = await read();
+      const plain = await waitForClipboard(page, (t) => t !== 'before', 15000);
       assert.match(plain, /Verji/);
       assert.match(plain, /e-post/);
       assert.match(plain, /lenken/);
@@ -156,9 +153,7 @@ describe('end to end: the status feed', () => {
       await click(page, frame, 'verification=sms');
       await waitForControl(frame, 'verification=sms');
       await click(page, frame, 'copy_notice');
-      await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('SMS')), null,
-        { timeout: 15000, polling: 100 });
-      const withSms = await read();
+      const withSms = await waitForClipboard(page, (t) => t.includes('SMS'), 15000);
       assert.ok(withSms.startsWith(plain), 'the same text, and a sentence about the SMS code');
       // The "Copied" note goes away by itself.
       await frame.waitForFunction(() => !(window.verjiLayout ?? []).some((c) => c.id === 'copy_notice.done'), null,

@@ -118,6 +118,19 @@ export async function nextFrames(page, count = 3) {
   if (error) throw new Error(`widget reported a fatal error: ${error}`);
 }
 
+// Waits until the system clipboard's text satisfies `wanted` (a string to equal, or a test function;
+// the clipboard is written asynchronously), then returns it; after `timeout` ms, returns what it holds.
+// Polled from node: a page-side waitForFunction would take readText()'s promise itself as truthy.
+export async function waitForClipboard(page, wanted, timeout = 10000) {
+  const holds = typeof wanted === 'function' ? wanted : (text) => text === wanted;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const now = await page.evaluate(() => navigator.clipboard.readText());
+    if (holds(now) || Date.now() > deadline) return now;
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}
+
 export async function screenshot(page, name) {
   const dir = path.join(artifactsDir, 'screenshots');
   mkdirSync(dir, { recursive: true });

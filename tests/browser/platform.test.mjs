@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  DARK_BG, LIGHT_BG, hex, inkIn, layoutOf, openWidget, pixel, screenshot, useSiteAndBrowser
+  DARK_BG, LIGHT_BG, hex, inkIn, layoutOf, openWidget, pixel, screenshot, useSiteAndBrowser, waitForClipboard,
 } from './harness.mjs';
 
 const ctx = useSiteAndBrowser();
@@ -38,13 +38,6 @@ async function clickField(page, id) {
   await page.waitForFunction((want) => window.verjiLayout.some((c) => c.id === want && c.focused), id,
     { timeout: 10000 });
   return f;
-}
-
-// Waits until the system clipboard holds `text` (it is written asynchronously); returns what it holds.
-async function waitForClipboard(page, text, timeout = 5000) {
-  await page.waitForFunction((want) => navigator.clipboard.readText().then((now) => now === want), text,
-    { timeout, polling: 50 }).catch(() => {});
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 const waitForLabel = (page, id, pattern) => page.waitForFunction(

@@ -1,5 +1,7 @@
 #include "layout_json.h"
 
+#include "verji/core/json_fields.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -74,7 +76,9 @@ std::optional<std::string> LayoutPublisher::publish(const app::FrameLayout& layo
   }
   published_ = current;
   published_dpr_ = device_pixel_ratio;
-  return layout_json(layout, device_pixel_ratio).dump();
+  // Never throws (the release build has no exceptions: a throw would abort): a label with invalid
+  // UTF-8 gets U+FFFD where the bad bytes were.
+  return core::dump_safe(layout_json(layout, device_pixel_ratio));
 }
 
 }  // namespace verji::web

@@ -3,6 +3,7 @@
 
 #include "library_verji.h"
 
+#include "verji/core/json_fields.h"
 #include "verji/core/url_params.h"
 #include "verji/preview/checks.h"
 #include "verji/preview/player.h"
@@ -113,7 +114,7 @@ void pump(const app::FrameLayout& layout) {
                                  {"lang", lang_name(config.lang)},
                                  {"theme", config.theme == app::Theme::dark ? "dark" : "light"},
                                  {"failures", failures}};
-  std::string text = result.dump();
+  std::string text = core::dump_safe(result);  // never throws, whatever a label holds
   if (text == s.published) return;
   s.published = std::move(text);
   verji_preview_publish(s.published.c_str());

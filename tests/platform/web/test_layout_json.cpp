@@ -123,6 +123,16 @@ TEST_CASE("boxes are in CSS pixels rounded to 0.1, at fractional devicePixelRati
   CHECK(entry["height"] == 26.7);  // 26.666...
 }
 
+TEST_CASE("a label with invalid UTF-8 is published with U+FFFD, never thrown on", "[layout]") {
+  FrameLayout layout;
+  layout.controls.push_back(box(ControlRole::status, "submission=a", "ok \xFF end"));
+  LayoutPublisher publisher;
+  const auto text = publisher.publish(layout, 1.0);
+  REQUIRE(text.has_value());
+  const json parsed = json::parse(*text);
+  CHECK(parsed[0]["label"] == "ok \xEF\xBF\xBD end");
+}
+
 TEST_CASE("nothing is published while nothing changed", "[layout]") {
   LayoutPublisher publisher;
   REQUIRE(publisher.publish(form(), 2.0).has_value());
