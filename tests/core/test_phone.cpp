@@ -9,9 +9,8 @@ using verji::core::phone_warm_up;
 using verji::core::PhoneType;
 
 TEST_CASE("the phone library starts lazily and only once", "[phone]") {
-  // This test case runs first in this file's order. test_validate_phone.cpp, linked first, has
-  // started the library before it (its pending-phone test needs it not started, then starts it);
-  // run alone, this test starts it.
+  // Another test case may have started the library before this one runs; run alone, this one
+  // starts it.
   const bool was_ready = phone_ready();
   const double first = phone_warm_up();
   CHECK(phone_ready());
