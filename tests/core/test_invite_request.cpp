@@ -21,7 +21,7 @@ using verji::core::Verification;
 
 namespace {
 
-constexpr const char* kId = "6f1c0e8a9b2d4c7e8f00112233445566";
+constexpr const char* kRequestId = "6f1c0e8a9b2d4c7e8f00112233445566";
 
 // The doc's example: the form as typed and the normalised values validation derived from it.
 struct Example {
@@ -51,7 +51,7 @@ Example doc_example() {
 
 json doc_content(Lang lang = Lang::nb) {
   const Example e = doc_example();
-  return invite_event_content(e.form, e.validation, lang, kId, "0.1.0");
+  return invite_event_content(e.form, e.validation, lang, kRequestId, "0.1.0");
 }
 
 std::set<std::string> keys_of(const json& object) {
@@ -83,7 +83,7 @@ TEST_CASE("the content has exactly the documented keys, each with its type", "[i
 
 TEST_CASE("the block carries the normalised values, the welcome message as typed", "[invite_request]") {
   const json block = doc_content()["app.verji.invite"];
-  CHECK(block["request_id"] == kId);
+  CHECK(block["request_id"] == kRequestId);
   CHECK(block["email"] == "ola.nordmann@firma.no");
   CHECK(block["full_name"] == "Ola Nordmann");
   CHECK(block["phone"] == "+4741234567");
@@ -99,7 +99,8 @@ TEST_CASE("the block carries the normalised values, the welcome message as typed
   e.form.user_type = UserType::administrator;
   e.validation.normalized.verification = Verification::email;
   e.validation.normalized.phone_e164.clear();
-  const json other = invite_event_content(e.form, e.validation, Lang::en, kId, "1.2.3")["app.verji.invite"];
+  const json other =
+      invite_event_content(e.form, e.validation, Lang::en, kRequestId, "1.2.3")["app.verji.invite"];
   CHECK(other["welcome_message"] == "Hei!\r\n\nVelkommen  ");
   CHECK(other["user_type"] == "administrator");
   CHECK(other["verification"] == "email");
@@ -122,8 +123,8 @@ TEST_CASE("the body is one line in the admin's language", "[invite_request]") {
   e.validation.normalized.verification = Verification::email;
   e.form.user_type = UserType::administrator;
   e.form.welcome_message = "Linje 1\nLinje 2";
-  const json nb = invite_event_content(e.form, e.validation, Lang::nb, kId, "0.1.0");
-  const json en = invite_event_content(e.form, e.validation, Lang::en, kId, "0.1.0");
+  const json nb = invite_event_content(e.form, e.validation, Lang::nb, kRequestId, "0.1.0");
+  const json en = invite_event_content(e.form, e.validation, Lang::en, kRequestId, "0.1.0");
   CHECK(nb["body"] == "Invitasjon til Ola Nordmann <ola.nordmann@firma.no>, kode via e-post, administrator");
   CHECK(en["body"] == "Invitation for Ola Nordmann <ola.nordmann@firma.no>, code by e-mail, administrator");
   CHECK(nb["body"].get<std::string>().find('\n') == std::string::npos);
@@ -132,11 +133,11 @@ TEST_CASE("the body is one line in the admin's language", "[invite_request]") {
 TEST_CASE("the reader gives back what the writer wrote", "[invite_request]") {
   for (const Lang lang : {Lang::nb, Lang::en}) {
     const Example e = doc_example();
-    const json content = invite_event_content(e.form, e.validation, lang, kId, "0.1.0");
+    const json content = invite_event_content(e.form, e.validation, lang, kRequestId, "0.1.0");
     const auto block = parse_invite_content(json::parse(content.dump()));
     REQUIRE(block.has_value());
     CHECK(block->version == 1);
-    CHECK(block->request_id == kId);
+    CHECK(block->request_id == kRequestId);
     CHECK(block->email == e.validation.normalized.email);
     CHECK(block->full_name == e.validation.normalized.full_name);
     CHECK(block->phone == e.validation.normalized.phone_e164);

@@ -25,7 +25,7 @@ using verji::test::only_finding;
 
 namespace {
 
-Validation check(const std::string& text) {
+Validation check_email(const std::string& text) {
   Validation out;
   verji::core::validate_email(text, out);
   return out;
@@ -150,7 +150,7 @@ TEST_CASE("valid addresses are normalised: trimmed, domain lower-cased", "[email
   };
   for (const auto& row : rows) {
     INFO(row.input);
-    const auto v = check(row.input);
+    const auto v = check_email(row.input);
     CHECK(codes(v).empty());
     CHECK(v.normalized.email == row.email);
     CHECK(v.normalized.email_ascii == row.ascii);
@@ -185,21 +185,21 @@ TEST_CASE("invalid addresses are errors that say what is wrong, with where", "[e
   };
   for (const auto& row : rows) {
     INFO(row.input);
-    const auto v = check(row.input);
+    const auto v = check_email(row.input);
     check_error(only_finding(v), Field::email, row.code, row.message, row.span);
     CHECK(v.normalized.email_ascii.empty());
   }
-  CHECK(arg(check("ola\xE2\x80\x8B@example.no").findings.front(), "char") == "U+200B");
-  CHECK(arg(check("blåbær@example.no").findings.front(), "char") == "å");
+  CHECK(arg(check_email("ola\xE2\x80\x8B@example.no").findings.front(), "char") == "U+200B");
+  CHECK(arg(check_email("blåbær@example.no").findings.front(), "char") == "å");
 }
 
 TEST_CASE("length limits are measured in octets, on the punycode form", "[email]") {
   const std::string label63(63, 'a');
   const std::string local64(64, 'o');
-  CHECK(codes(check(local64 + "@example.no")).empty());
-  CHECK(codes(check(local64 + "o@example.no")) == "email.local_too_long");
-  CHECK(codes(check("ola@" + label63 + ".no")).empty());
-  CHECK(codes(check("ola@" + label63 + "a.no")) == "email.label_too_long");
+  CHECK(codes(check_email(local64 + "@example.no")).empty());
+  CHECK(codes(check_email(local64 + "o@example.no")) == "email.local_too_long");
+  CHECK(codes(check_email("ola@" + label63 + ".no")).empty());
+  CHECK(codes(check_email("ola@" + label63 + "a.no")) == "email.label_too_long");
 
   // 40 x "æ" is 80 octets of UTF-8 but a short punycode label: accepted.
   std::string ae_label;
@@ -207,13 +207,13 @@ TEST_CASE("length limits are measured in octets, on the punycode form", "[email]
   std::string ascii;
   REQUIRE(domain_to_ascii(ae_label, ascii));
   REQUIRE(ascii.size() <= 63);
-  CHECK(codes(check("ola@" + ae_label + ".no")).empty());
+  CHECK(codes(check_email("ola@" + ae_label + ".no")).empty());
   // 60 Cyrillic letters fit in 63 characters, but their punycode does not: refused.
   std::string cyrillic;
   for (int i = 0; i < 10; ++i) cyrillic += "пример";
   REQUIRE(domain_to_ascii(cyrillic, ascii));
   REQUIRE(ascii.size() > 63);
-  const auto idn = check("ola@" + cyrillic + ".no");
+  const auto idn = check_email("ola@" + cyrillic + ".no");
   REQUIRE(idn.findings.size() == 1);
   CHECK(idn.findings.front().code == "email.label_too_long");
   CHECK(arg(idn.findings.front(), "label") == ascii);
@@ -222,15 +222,15 @@ TEST_CASE("length limits are measured in octets, on the punycode form", "[email]
   const std::string domain189 =
       std::string(61, 'a') + "." + std::string(61, 'b') + "." + std::string(61, 'c') + ".no";
   REQUIRE(domain189.size() == 188);
-  CHECK(codes(check(local64 + "@" + domain189 + "x")).empty());  // 64 + 1 + 189 = 254
-  const auto long_one = check(local64 + "@" + domain189 + "xy");
+  CHECK(codes(check_email(local64 + "@" + domain189 + "x")).empty());  // 64 + 1 + 189 = 254
+  const auto long_one = check_email(local64 + "@" + domain189 + "xy");
   CHECK(codes(long_one) == "email.too_long");
   CHECK(arg(long_one.findings.front(), "length") == "255");
   CHECK(arg(long_one.findings.front(), "max") == "254");
 }
 
 TEST_CASE("a likely typo is a warning that carries the whole suggested address", "[email]") {
-  const auto v = check(" Kari@Gmial.com");
+  const auto v = check_email(" Kari@Gmial.com");
   REQUIRE(v.findings.size() == 1);
   const auto& f = v.findings.front();
   CHECK(f.code == "email.typo");

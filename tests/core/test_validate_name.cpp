@@ -22,7 +22,7 @@ using verji::test::only_finding;
 
 namespace {
 
-Validation check(const std::string& text, const ValidationOptions& options = {}) {
+Validation check_name(const std::string& text, const ValidationOptions& options = {}) {
   Validation out;
   verji::core::validate_full_name(text, options, out);
   return out;
@@ -52,24 +52,24 @@ TEST_CASE("names of any script are accepted and normalised", "[name]") {
   };
   for (const auto& row : rows) {
     INFO(row.input);
-    const auto v = check(row.input);
+    const auto v = check_name(row.input);
     CHECK(v.normalized.full_name == row.full_name);
     CHECK(v.normalized.username == row.username);
     for (const auto& f : v.findings) CHECK(f.severity != Severity::error);
   }
   // Without a username in a-z the bot decides: a notice, not an error.
-  CHECK(codes(check("Сергей Иванов")) == "name.no_username");
-  CHECK(codes(check("Ola Nordmann")).empty());
+  CHECK(codes(check_name("Сергей Иванов")) == "name.no_username");
+  CHECK(codes(check_name("Ola Nordmann")).empty());
 }
 
 TEST_CASE("the user id preview needs the server name", "[name]") {
   ValidationOptions options;
   options.server_name = "prod.verji.app";
   options.username_style = UsernameStyle::dotted;
-  const auto v = check("John Doe", options);
+  const auto v = check_name("John Doe", options);
   CHECK(v.normalized.username == "john.doe");
   CHECK(v.normalized.user_id == "@john.doe:prod.verji.app");
-  CHECK(check("John Doe").normalized.user_id.empty());
+  CHECK(check_name("John Doe").normalized.user_id.empty());
 }
 
 TEST_CASE("names that cannot be sent are errors with a span", "[name]") {
@@ -97,14 +97,14 @@ TEST_CASE("names that cannot be sent are errors with a span", "[name]") {
   };
   for (const auto& row : rows) {
     INFO(row.input);
-    const auto v = check(row.input);
+    const auto v = check_name(row.input);
     check_error(only_finding(v), Field::full_name, row.code, row.message, row.span);
     CHECK(v.normalized.username.empty());
   }
-  CHECK(arg(check("\xE2\x80\xAEOla Nordmann").findings.front(), "codepoint") == "U+202E");
-  CHECK(arg(check("Ola Nordmann2").findings.front(), "char") == "2");
+  CHECK(arg(check_name("\xE2\x80\xAEOla Nordmann").findings.front(), "codepoint") == "U+202E");
+  CHECK(arg(check_name("Ola Nordmann2").findings.front(), "char") == "2");
   // Invisible characters never reach the normalised name.
-  CHECK(check("Ola Nord\xE2\x80\x8Bmann").normalized.full_name == "Ola Nordmann");
+  CHECK(check_name("Ola Nord\xE2\x80\x8Bmann").normalized.full_name == "Ola Nordmann");
 }
 
 TEST_CASE("company-like and long names are warnings", "[name]") {
@@ -123,7 +123,7 @@ TEST_CASE("company-like and long names are warnings", "[name]") {
   };
   for (const auto& row : rows) {
     INFO(row.input);
-    const auto v = check(row.input);
+    const auto v = check_name(row.input);
     REQUIRE(v.findings.size() == 1);
     const auto& f = v.findings.front();
     CHECK(f.code == row.code);
@@ -131,8 +131,8 @@ TEST_CASE("company-like and long names are warnings", "[name]") {
     CHECK(arg(f, "word") == row.word);
     CHECK(f.span == row.span);
   }
-  CHECK(arg(check("Ola Jakob Nordmann Berg").findings.front(), "count") == "4");
+  CHECK(arg(check_name("Ola Jakob Nordmann Berg").findings.front(), "count") == "4");
   // A name that only looks like a form: "As" and "Da" are not companies in mixed case.
-  CHECK(codes(check("Ola As")).empty());
-  CHECK(codes(check("Ola Jakob Nordmann")).empty());
+  CHECK(codes(check_name("Ola As")).empty());
+  CHECK(codes(check_name("Ola Jakob Nordmann")).empty());
 }

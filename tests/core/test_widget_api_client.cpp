@@ -62,8 +62,8 @@ struct RecordingListener final : verji::core::WidgetApiListener {
 };
 
 // A client with a recording listener, its handshake done with every capability approved.
-struct Fixture {
-  Fixture() {
+struct ClientFixture {
+  ClientFixture() {
     client.set_listener(&listener);
     host.handshake(verji::core::requested_capabilities());
     listener.calls.clear();
@@ -156,7 +156,7 @@ TEST_CASE("every client event type has a JSON form with a type", "[widget_api_cl
 
 TEST_CASE("the listener hears room events after they are answered, and capability changes",
           "[widget_api_client]") {
-  Fixture f;
+  ClientFixture f;
   f.clock.set(7);
   f.host.push_event(f.host.bot_notice("$b1", "Success"));
   const auto out = f.host.outbound();
@@ -173,7 +173,7 @@ TEST_CASE("the listener hears room events after they are answered, and capabilit
 
 TEST_CASE("the listener's requests get handles, and their answers and timeouts come back under them",
           "[widget_api_client]") {
-  Fixture f;
+  ClientFixture f;
   const RequestHandle read = f.client.read_events("m.room.message", "m.text", 5, 0);
   const RequestHandle send = f.client.send_event("m.room.message", {{"msgtype", "m.text"}, {"body", "x"}}, 0);
   const RequestHandle other = f.client.request("org.example.other", {{"a", 1}}, 0);
@@ -214,7 +214,7 @@ TEST_CASE("the listener's requests get handles, and their answers and timeouts c
 }
 
 TEST_CASE("an answer under a known requestId but another action is not the answer", "[widget_api_client]") {
-  Fixture f;
+  ClientFixture f;
   f.client.request("org.example.one", json::object(), 0, LateAnswer::deliver);
   json wrong = f.host.outbound().at(0);
   wrong["action"] = "org.example.two";

@@ -19,21 +19,22 @@ using verji::testing::ManualClock;
 
 namespace {
 
-const std::string kId = "6f1c0e8a9b2d4c7e8f00112233445566";
+const std::string kSubmittedId = "6f1c0e8a9b2d4c7e8f00112233445566";
 
 json invite(const std::string& email = "Ola.Nordmann@Firma.no") {
   return {{"msgtype", "m.text"},
           {"body", "Invitasjon til Ola Nordmann"},
-          {"app.verji.invite", {{"request_id", kId}, {"email", email}, {"username_hint", "olanordmann"}}}};
+          {"app.verji.invite",
+           {{"request_id", kSubmittedId}, {"email", email}, {"username_hint", "olanordmann"}}}};
 }
 
 // The preview's room, answered automatically, connected with every capability.
 struct Connected {
   explicit Connected(FakeRoom r = preview_room()) : room(std::move(r)), widget(room) { host.connect(true); }
   static FakeRoom preview_room() { return FakeRoom::prod_admin_room("preview"); }
-  SubmissionState state() const { return widget.tracker.find(kId)->state; }
+  SubmissionState state() const { return widget.tracker.find(kSubmittedId)->state; }
   void send() {
-    REQUIRE(widget.tracker.submit(kId, invite(), clock.now()).ok());
+    REQUIRE(widget.tracker.submit(kSubmittedId, invite(), clock.now()).ok());
     host.pump();
   }
 
@@ -71,7 +72,7 @@ TEST_CASE("an ok send is answered, then echoed into the room as the admin", "[fa
   c.send();
   CHECK(c.host.sends() == 1);
   CHECK(c.state() == SubmissionState::sent);
-  const auto* s = c.widget.tracker.find(kId);
+  const auto* s = c.widget.tracker.find(kSubmittedId);
   CHECK(s->echo_seen);
   CHECK(s->event_id == c.host.newest_invite_id());
   REQUIRE(c.host.newest_invite() != nullptr);
@@ -117,7 +118,7 @@ TEST_CASE("the CompanyBot replies to the newest invite with the status block bot
     CHECK(content["m.relates_to"]["m.in_reply_to"]["event_id"] == c.host.newest_invite_id());
     json block = row.block;
     block["version"] = 1;
-    block["request_id"] = kId;
+    block["request_id"] = kSubmittedId;
     block["state"] = std::string(verji::core::to_string(verji::core::classify_bot_text(row.text).kind));
     CHECK(content["app.verji.invite.status"] == block);
   }
@@ -143,29 +144,29 @@ TEST_CASE("deny, rate_limit and timeout answer the next send, then ok again", "[
   c.host.answer_next_send(FakeMatrixClient::SendAnswer::deny);
   c.send();
   CHECK(c.state() == SubmissionState::capability_denied);
-  CHECK(c.widget.tracker.find(kId)->reason == verji::core::kMissingSendCapabilityRefusal);
+  CHECK(c.widget.tracker.find(kSubmittedId)->reason == verji::core::kMissingSendCapabilityRefusal);
 
   c.host.answer_next_send(FakeMatrixClient::SendAnswer::rate_limit);
-  REQUIRE(c.widget.tracker.resend(kId, c.clock.now()));
+  REQUIRE(c.widget.tracker.resend(kSubmittedId, c.clock.now()));
   c.host.pump();
   CHECK(c.state() == SubmissionState::rate_limited);
-  CHECK(c.widget.tracker.find(kId)->retry_at == c.clock.now() + 5000);
+  CHECK(c.widget.tracker.find(kSubmittedId)->retry_at == c.clock.now() + 5000);
   c.host.advance(4999);
-  CHECK_FALSE(c.widget.tracker.find(kId)->resend_allowed);
+  CHECK_FALSE(c.widget.tracker.find(kSubmittedId)->resend_allowed);
   c.host.advance(1);
-  CHECK(c.widget.tracker.find(kId)->resend_allowed);
+  CHECK(c.widget.tracker.find(kSubmittedId)->resend_allowed);
 
   c.host.answer_next_send(FakeMatrixClient::SendAnswer::timeout);
-  REQUIRE(c.widget.tracker.resend(kId, c.clock.now()));
+  REQUIRE(c.widget.tracker.resend(kSubmittedId, c.clock.now()));
   c.host.pump();
   CHECK(c.state() == SubmissionState::sending);
   // advance() ticks at the timeout, and the read_events check it causes is answered at once.
   c.host.advance(60000);
   CHECK(c.clock.now() == 1000 + 5000 + 60000);
   CHECK(c.state() == SubmissionState::unknown_after_timeout);
-  CHECK(c.widget.tracker.find(kId)->resend_allowed);
+  CHECK(c.widget.tracker.find(kSubmittedId)->resend_allowed);
 
-  REQUIRE(c.widget.tracker.resend(kId, c.clock.now()));
+  REQUIRE(c.widget.tracker.resend(kSubmittedId, c.clock.now()));
   c.host.pump();
   CHECK(c.state() == SubmissionState::sent);
   CHECK(c.host.sends() == 4);
@@ -178,14 +179,14 @@ TEST_CASE("manual answering: advance() only ticks, and leaves the widget's reque
   ManualClock clock(100);
   FakeMatrixClient host(clock, verji::testing::port_of(widget.client, clock));
   host.handshake(verji::core::requested_capabilities());
-  REQUIRE(widget.tracker.submit(kId, invite(), clock.now()).ok());
+  REQUIRE(widget.tracker.submit(kSubmittedId, invite(), clock.now()).ok());
   CHECK(host.outbound().size() == 1);  // the send_event, unanswered
   host.advance(10000);
   CHECK(clock.now() == 10100);
-  CHECK(widget.tracker.find(kId)->state == SubmissionState::unknown_after_timeout);
+  CHECK(widget.tracker.find(kSubmittedId)->state == SubmissionState::unknown_after_timeout);
   const auto reads = FakeMatrixClient::requests(host.outbound(), "org.matrix.msc2876.read_events");
   REQUIRE(reads.size() == 1);  // the check, left for the test to answer
-  CHECK(widget.tracker.find(kId)->checking);
+  CHECK(widget.tracker.find(kSubmittedId)->checking);
   CHECK(host.sends() == 1);
 }
 
