@@ -5,6 +5,8 @@
 
 option(VERJI_BUILD_TESTS "Build the test executables and register them with CTest" ON)
 option(VERJI_WERROR "Treat warnings in our own code as errors" OFF)
+option(VERJI_BUILD_BENCH "Build bench/validate_bench (and its CTest run-check). The wasm-debug preset turns it off: \
+its figures are those of a debug build, and native and wasm-release build it already" ON)
 set(VERJI_BROWSER_TESTS "AUTO" CACHE STRING
   "Register the headless-Chromium tests with CTest (wasm trees): ON, OFF or AUTO (when chromium is found)")
 set_property(CACHE VERJI_BROWSER_TESTS PROPERTY STRINGS ON OFF AUTO)
