@@ -13,10 +13,8 @@ if (!siteDir) throw new Error('VERJI_SITE_DIR is not set: run the browser tests 
 
 // WebGL in headless Chromium needs ANGLE on SwiftShader; the rest keeps it off the network.
 // --disable-gpu-compositing: the page is composited in software, while the widget's WebGL still
-// draws on SwiftShader and is read back into it, so screenshots show what the widget drew as before.
-// Compositing each frame of a 1280x1600 host page on SwiftShader was most of the GPU process's work,
-// and that process most of the machine's: with it off the release tree's browser tests took 271 s
-// instead of 418 s (one machine, one run each; e2e-scenarios 94 s instead of 156 s) and all passed.
+// draws on SwiftShader and is read back into it, so screenshots show what the widget drew. Compositing
+// every frame on SwiftShader was most of the machine's work (figures: docs/build.md).
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-gpu-compositing',
