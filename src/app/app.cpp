@@ -154,8 +154,21 @@ void App::apply(const Intent& intent) {
       [&](const auto& i) {
         using T = std::decay_t<decltype(i)>;
         if constexpr (std::is_same_v<T, EditText>) {
-          core::set_text(f.form, i.field, i.text);
+          // A one-click fix: the whole text is new, the caret after it.
+          core::set_text(f.form, i.field, fit(i.field, i.text));
+          if (f.focused == core::field_name(i.field)) {
+            const std::size_t end = core::text_of(f.form, i.field).size();
+            f.selection = {end, end};
+            f.composition = {};
+          }
           revalidate();
+        } else if constexpr (std::is_same_v<T, TextInput>) {
+          input_text(i);
+        } else if constexpr (std::is_same_v<T, Focus>) {
+          move_focus(i.id);
+          f.focus_ring = i.ring;
+        } else if constexpr (std::is_same_v<T, PressKey>) {
+          if (f.confirming && i.key == Key::escape) apply(EditAgain{});
         } else if constexpr (std::is_same_v<T, ChooseVerification>) {
           f.form.verification = i.value;
           f.form.verification_chosen = true;
@@ -174,34 +187,28 @@ void App::apply(const Intent& intent) {
           f.submit_attempted = true;
           if (can_submit(state_)) {
             f.confirming = true;
-            f.focus = FocusRequest::send;
+            request_focus(FocusRequest::send);
           }
         } else if constexpr (std::is_same_v<T, LeaveField>) {
-          // A field left empty is not "left": the admin has not said anything there yet.
-          if (!core::text_of(f.form, i.field).empty()) f.left.insert(i.field);
-          // The number as libphonenumber formats it, also after an edit in the middle.
-          if (i.field == core::Field::phone && core::phone_ready()) {
-            std::string formatted = core::format_phone_as_typed(f.form.phone, state_.config.phone_region);
-            if (formatted != f.form.phone) {
-              f.form.phone = std::move(formatted);
-              revalidate();
-            }
-          }
+          leave_field(i.field);
         } else if constexpr (std::is_same_v<T, SendInvite>) {
           if (f.confirming) {
             f.confirming = false;
+            request_focus(FocusRequest::create);  // the step's buttons are gone: focus stays in the widget
             submit();
           }
         } else if constexpr (std::is_same_v<T, EditAgain>) {
           if (f.confirming) {
             f.confirming = false;
-            f.focus = FocusRequest::create;
+            request_focus(FocusRequest::create);
           }
         } else if constexpr (std::is_same_v<T, PickName>) {
-          f.form.full_name = i.full_name;  // the admin sends again from the form
+          f.form.full_name = fit(core::Field::full_name, i.full_name);  // the admin sends again from the form
+          request_focus(FocusRequest::create);
           revalidate();
         } else if constexpr (std::is_same_v<T, InviteAnother>) {
           reset_form();
+          request_focus(FocusRequest::email);
         } else if constexpr (std::is_same_v<T, CopyAdvanceNotice>) {
           copy_advance_notice();
         } else if constexpr (std::is_same_v<T, RequestPermission>) {
@@ -211,6 +218,97 @@ void App::apply(const Intent& intent) {
         }
       },
       intent);
+}
+
+std::string App::fit(core::Field field, std::string text) {
+  const std::size_t limit = max_bytes(field);
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;  // on a UTF-8 boundary, so that no half character is left behind
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text;
+}
+
+void App::input_text(const TextInput& input) {
+  FormState& f = state_.form;
+  std::string text = fit(input.field, input.text);
+  const std::size_t size = text.size();
+  const auto clamp = [size](Span s) { return Span{std::min(s.begin, size), std::min(s.end, size)}; };
+  Span selection = clamp(input.selection);
+  const Span composition = clamp(input.composition);
+  // The phone number in libphonenumber's as-you-type format, while typing at the end and not
+  // composing; the caret stays at the end. The platform writes the new text back to the control.
+  const bool at_end = selection.begin == size && selection.end == size;
+  if (input.field == core::Field::phone && at_end && composition.empty() && state_.phone_ready &&
+      core::phone_ready()) {
+    std::string formatted = core::format_phone_as_typed(text, state_.config.phone_region);
+    if (formatted != text && formatted.size() <= max_bytes(input.field)) {
+      text = std::move(formatted);
+      selection = {text.size(), text.size()};
+    }
+  }
+  if (text != core::text_of(f.form, input.field)) {
+    core::set_text(f.form, input.field, std::move(text));
+    revalidate();
+  }
+  // Autofill fills fields that have no focus: only the focused field has a caret to draw.
+  if (f.focused == core::field_name(input.field)) {
+    f.selection = selection;
+    f.composition = composition;
+  }
+}
+
+void App::leave_field(core::Field field) {
+  FormState& f = state_.form;
+  // A field left empty is not "left": the admin has not said anything there yet.
+  if (!core::text_of(f.form, field).empty()) f.left.insert(field);
+  // The number as libphonenumber formats it, also after an edit in the middle.
+  if (field == core::Field::phone && core::phone_ready()) {
+    std::string formatted = core::format_phone_as_typed(f.form.phone, state_.config.phone_region);
+    if (formatted != f.form.phone) {
+      f.form.phone = std::move(formatted);
+      revalidate();
+    }
+  }
+}
+
+void App::move_focus(const std::string& id) {
+  FormState& f = state_.form;
+  if (f.focused == id) return;
+  if (const auto left = text_field_named(f.focused)) leave_field(*left);
+  f.focused = id;
+  f.selection = {};
+  f.composition = {};
+  if (const auto field = text_field_named(id)) {
+    const std::size_t end = core::text_of(f.form, *field).size();
+    f.selection = {end, end};  // until the control reports where its caret is
+  }
+}
+
+void App::request_focus(FocusRequest request) {
+  // The app moves focus itself (the DOM layer follows), so the focus ring shows at once.
+  state_.form.focus = request;
+  switch (request) {
+    case FocusRequest::none: return;
+    case FocusRequest::send: move_focus("confirm.send"); break;
+    case FocusRequest::create: move_focus("create"); break;
+    case FocusRequest::email: move_focus(std::string(core::field_name(core::Field::email))); break;
+  }
+  state_.form.focus_ring = true;
+}
+
+bool App::activate(std::string_view id) {
+  state_.now = clock_.now();
+  for (const ControlView* control : controls_of(view_)) {
+    if (control->id != id || !control->action) continue;
+    // A greyed-out "Opprett" still answers: every error then shows, and why it is off.
+    if (control->disabled && !std::holds_alternative<Submit>(*control->action)) return false;
+    const Intent action = *control->action;  // the view is derived anew by apply()
+    apply(action);
+    refresh();
+    return true;
+  }
+  return false;
 }
 
 void App::reset_form() {

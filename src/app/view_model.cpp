@@ -107,7 +107,7 @@ void set_error(ControlView& control, const std::vector<Line>& notes) {
 }
 
 TextFieldView text_field(const AppState& state, Field field, TextKind kind, Msg label, Msg hint,
-                         std::string placeholder, int max_bytes) {
+                         std::string placeholder) {
   const core::Lang lang = state.config.lang;
   TextFieldView v;
   v.field = field;
@@ -118,8 +118,14 @@ TextFieldView text_field(const AppState& state, Field field, TextKind kind, Msg 
   v.control.help = words(lang, hint);
   v.control.value = core::text_of(state.form.form, field);
   v.placeholder = std::move(placeholder);
-  v.max_bytes = max_bytes;
+  v.max_bytes = static_cast<int>(max_bytes(field));
   v.notes = notes_for(state, field);
+  if (state.form.focused == v.control.id) {
+    const std::size_t size = v.control.value.size();
+    const auto clamp = [size](Span s) { return Span{std::min(s.begin, size), std::min(s.end, size)}; };
+    v.selection = clamp(state.form.selection);
+    v.composition = clamp(state.form.composition);
+  }
   set_error(v.control, v.notes);
   return v;
 }
@@ -215,8 +221,9 @@ FormSection derive_form(const AppState& state) {
   connection_notice(state, form);
 
   form.email = text_field(state, Field::email, TextKind::email, Msg::email_label, Msg::email_hint,
-                          words(lang, Msg::email_placeholder), 254);
+                          words(lang, Msg::email_placeholder));
   form.email.control.required = true;
+  form.email.control.focus = f.focus == FocusRequest::email;  // "Invite another": the next address
   for (const auto& finding : f.validation.findings) {
     if (finding.code != "email.typo") continue;
     for (const auto& arg : finding.args) {
@@ -228,7 +235,7 @@ FormSection derive_form(const AppState& state) {
   }
 
   form.full_name = text_field(state, Field::full_name, TextKind::name, Msg::full_name_label,
-                              Msg::full_name_hint, words(lang, Msg::full_name_placeholder), 200);
+                              Msg::full_name_hint, words(lang, Msg::full_name_placeholder));
   form.full_name.control.required = true;
   if (!n.user_id.empty() || !n.username.empty()) {
     form.full_name.status.push_back(
@@ -238,7 +245,7 @@ FormSection derive_form(const AppState& state) {
   }
 
   form.phone = text_field(state, Field::phone, TextKind::tel, Msg::phone_label, Msg::phone_hint,
-                          words(lang, Msg::phone_placeholder), 40);
+                          words(lang, Msg::phone_placeholder));
   form.phone.control.required = n.verification == core::Verification::sms;
   form.phone.status.push_back({"phone.status", phone_status(state), Tone::secondary});
   form.phone.status.push_back({"phone.country", phone_country(state), Tone::secondary});
@@ -264,7 +271,7 @@ FormSection derive_form(const AppState& state) {
   form.user_type.notes = notes_for(state, Field::user_type);
 
   form.welcome_message = text_field(state, Field::welcome_message, TextKind::multiline, Msg::welcome_label,
-                                    Msg::welcome_hint, {}, 4000);
+                                    Msg::welcome_hint, {});
   for (const auto& finding : f.validation.findings) {
     if (finding.field == Field::welcome_message && finding.severity != core::Severity::error &&
         !finding.span.empty() && finding.span.end <= f.form.welcome_message.size()) {
@@ -272,7 +279,6 @@ FormSection derive_form(const AppState& state) {
     }
   }
   form.welcome_marked_heading = words(lang, Msg::welcome_marked_heading);
-  form.welcome_wrapped_heading = words(lang, Msg::welcome_wrapped_heading);
   form.confirm_sensitive = confirm_checkbox(state);
 
   const bool sendable = can_submit(state);
@@ -340,6 +346,57 @@ ConfirmSection derive_confirm(const AppState& state) {
 // [SECTION] derive_view() and controls_of()
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// Calls `visit` with every control of `view` that is drawn now, in the order the admin meets them.
+template <typename View, typename Visit>
+void visit_controls(View& view, Visit&& visit) {
+  const auto add = [&visit](auto& c) {
+    if (c) visit(*c);
+  };
+  if (view.confirm.open) {
+    add(view.confirm.confirm_sensitive);
+    visit(view.confirm.send);
+    visit(view.confirm.edit);
+  } else {
+    auto& form = view.form;
+    add(form.request_permission);
+    visit(form.email.control);
+    add(form.email_suggestion);
+    visit(form.full_name.control);
+    visit(form.phone.control);
+    for (auto& option : form.verification.options) visit(option);
+    for (auto& option : form.user_type.options) visit(option);
+    visit(form.welcome_message.control);
+    add(form.confirm_sensitive);
+    visit(form.create);
+  }
+  for (auto& card : view.feed.cards) {
+    for (auto& choice : card.alternatives) visit(choice);
+    for (auto& action : card.actions) visit(action);
+  }
+  visit(view.feed.copy_notice);
+}
+
+}  // namespace
+
+std::size_t max_bytes(Field field) noexcept {
+  switch (field) {
+    case Field::email: return 254;  // RFC 5321's limit on an address
+    case Field::full_name: return 200;
+    case Field::phone: return 40;
+    case Field::welcome_message: return 4000;
+    default: return 0;
+  }
+}
+
+std::optional<Field> text_field_named(std::string_view id) noexcept {
+  for (const Field field : kTextFields) {
+    if (core::field_name(field) == id) return field;
+  }
+  return std::nullopt;
+}
+
 ViewModel derive_view(const AppState& state) {
   const core::Lang lang = state.config.lang;
   ViewModel view;
@@ -355,36 +412,16 @@ ViewModel derive_view(const AppState& state) {
   if (state.form.copied_until >= 0 && state.now < state.form.copied_until) {
     feed.copied.text = words(lang, Msg::copy_notice_done);
   }
+  if (!state.form.focused.empty()) {
+    const bool ring = state.form.focus_ring || text_field_named(state.form.focused).has_value();
+    visit_controls(view, [&](ControlView& c) { c.focused = ring && c.id == state.form.focused; });
+  }
   return view;
 }
 
 std::vector<const ControlView*> controls_of(const ViewModel& view) {
   std::vector<const ControlView*> out;
-  const auto add = [&out](const std::optional<ControlView>& c) {
-    if (c) out.push_back(&*c);
-  };
-  if (view.confirm.open) {
-    add(view.confirm.confirm_sensitive);
-    out.push_back(&view.confirm.send);
-    out.push_back(&view.confirm.edit);
-  } else {
-    const FormSection& form = view.form;
-    add(form.request_permission);
-    out.push_back(&form.email.control);
-    add(form.email_suggestion);
-    out.push_back(&form.full_name.control);
-    out.push_back(&form.phone.control);
-    for (const auto& option : form.verification.options) out.push_back(&option);
-    for (const auto& option : form.user_type.options) out.push_back(&option);
-    out.push_back(&form.welcome_message.control);
-    add(form.confirm_sensitive);
-    out.push_back(&form.create);
-  }
-  for (const auto& card : view.feed.cards) {
-    for (const auto& choice : card.alternatives) out.push_back(&choice);
-    for (const auto& action : card.actions) out.push_back(&action);
-  }
-  out.push_back(&view.feed.copy_notice);
+  visit_controls(view, [&out](const ControlView& c) { out.push_back(&c); });
   return out;
 }
 

@@ -2,16 +2,11 @@
 #include "confirm_view.h"
 
 namespace verji::ui {
-namespace {
-
-bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
-
-}  // namespace
 
 void draw_confirm(const DrawContext& ctx, const app::ConfirmSection& step,
                   std::vector<app::Intent>& intents) {
   if (step.scroll_to_top) ImGui::SetScrollY(0.0f);
-  title_text(ctx, step.title);
+  title_text(ctx, "confirm.title", step.title);
   secondary_text(ctx, step.intro);
   section_gap(ctx);
   summary_rows(ctx, "confirm.summary", step.rows);
@@ -23,17 +18,12 @@ void draw_confirm(const DrawContext& ctx, const app::ConfirmSection& step,
   }
   section_gap(ctx);
 
-  bool send = primary_button(ctx, step.send);
+  // Enter reaches the focused native button ("Send invitation" is the form's submit button), Escape
+  // comes from the DOM layer wherever the focus is (app::PressKey): neither is read here.
+  const bool send = primary_button(ctx, step.send);
   ImGui::SameLine();
-  bool edit = secondary_button(ctx, step.edit, 2.4f);
+  const bool edit = secondary_button(ctx, step.edit, 2.4f);
   secondary_text(ctx, step.keys_hint);
-
-  // Enter sends and Escape goes back wherever the focus is (the step has no text field).
-  if (!ImGui::GetIO().WantTextInput) {
-    send =
-        send || (!step.send.disabled && (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)));
-    edit = edit || key_pressed(ImGuiKey_Escape);
-  }
   if (send) {
     intents.push_back(app::SendInvite{});
   } else if (edit) {

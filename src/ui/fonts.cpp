@@ -27,6 +27,35 @@ ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, std::size_t size
 
 const ImWchar* glyph_ranges() noexcept { return kGlyphRanges; }
 
+const unsigned char* body_font_data() noexcept { return assets::fonts_inter_regular; }
+std::size_t body_font_size() noexcept { return assets::fonts_inter_regular_size; }
+
+float css_font_ratio() noexcept {
+  const unsigned char* font = assets::fonts_inter_regular;
+  const std::size_t size = assets::fonts_inter_regular_size;
+  const auto u16 = [&](std::size_t at) -> unsigned {
+    return at + 2 <= size ? (font[at] << 8u) | font[at + 1] : 0u;
+  };
+  const auto u32 = [&](std::size_t at) -> std::size_t { return (std::size_t{u16(at)} << 16u) | u16(at + 2); };
+  const auto s16 = [&](std::size_t at) { return static_cast<int>(static_cast<short>(u16(at))); };
+  std::size_t head = 0, hhea = 0;
+  const unsigned tables = u16(4);
+  for (unsigned i = 0; i < tables; ++i) {  // the table directory: tag, checksum, offset, length
+    const std::size_t record = 12 + 16 * std::size_t{i};
+    if (record + 16 > size) break;
+    const std::size_t offset = u32(record + 8);
+    if (font[record] == 'h' && font[record + 1] == 'e' && font[record + 2] == 'a' && font[record + 3] == 'd')
+      head = offset;
+    if (font[record] == 'h' && font[record + 1] == 'h' && font[record + 2] == 'e' && font[record + 3] == 'a')
+      hhea = offset;
+  }
+  if (head == 0 || hhea == 0) return 1.0f;
+  const unsigned units_per_em = u16(head + 18);
+  const int height = s16(hhea + 4) - s16(hhea + 6);  // ascender - descender, as stb_truetype scales
+  return units_per_em > 0 && height > 0 ? static_cast<float>(units_per_em) / static_cast<float>(height)
+                                        : 1.0f;
+}
+
 FontSet build_fonts(ImFontAtlas& atlas, float em) {
   atlas.Clear();
   FontSet fonts;

@@ -6,9 +6,38 @@
 #include "feed_view.h"
 #include "form_view.h"
 
+#include <imgui_internal.h>  // ImHashStr
+
 #include <algorithm>
 
 namespace verji::ui {
+namespace {
+
+// Brings a control into view when keyboard focus has just moved to it (Tab), once: the wheel may
+// then scroll it away again.
+void scroll_to_focus(const DrawContext& ctx) {
+  if (ctx.layout == nullptr) return;
+  const app::ControlBox* focused = nullptr;
+  for (const auto& c : ctx.layout->controls) {
+    if (c.focused) focused = &c;
+  }
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID key = ImGui::GetID("##scrolled-to-focus");
+  const int id = focused == nullptr ? 0 : static_cast<int>(ImHashStr(focused->id.c_str()));
+  if (storage->GetInt(key, 0) == id) return;
+  storage->SetInt(key, id);
+  if (focused == nullptr) return;
+  const float top = ImGui::GetWindowPos().y;
+  const float bottom = top + ImGui::GetWindowHeight();
+  const float margin = 2.0f * ctx.fonts.em;  // the label above a field shows too
+  if (focused->min.y - margin < top) {
+    ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - (top - focused->min.y + margin)));
+  } else if (focused->max.y + 0.5f * margin > bottom) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + (focused->max.y + 0.5f * margin - bottom));
+  }
+}
+
+}  // namespace
 
 std::vector<app::Intent> draw_widget(const DrawContext& ctx, const app::ViewModel& view) {
   std::vector<app::Intent> intents;
@@ -40,6 +69,7 @@ std::vector<app::Intent> draw_widget(const DrawContext& ctx, const app::ViewMode
     draw_form(ctx, view.form, intents);
   }
   draw_feed(ctx, view.feed, intents);
+  scroll_to_focus(ctx);
 
   ImGui::Dummy(ImVec2(0.0f, 1.0f * em));  // bottom margin inside the scroll area
   ImGui::PopItemWidth();
@@ -48,8 +78,8 @@ std::vector<app::Intent> draw_widget(const DrawContext& ctx, const app::ViewMode
   return intents;
 }
 
-bool draw_frame(app::App& app, const FontSet& fonts, app::FrameLayout& layout) {
-  const DrawContext ctx{app.config().theme, fonts, &layout};
+bool draw_frame(app::App& app, const FontSet& fonts, app::FrameLayout& layout, bool caret_visible) {
+  const DrawContext ctx{app.config().theme, fonts, &layout, caret_visible};
   return app.handle_frame(draw_widget(ctx, app.view()));
 }
 

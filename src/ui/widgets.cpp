@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -33,20 +34,21 @@ void record(const DrawContext& ctx, ControlBox box) {
 }
 
 // Records the button just drawn; returns whether it acts (clicked and enabled).
-bool record_button(const DrawContext& ctx, std::string_view id, std::string_view label, bool enabled,
-                   bool clicked) {
+bool record_button(const DrawContext& ctx, const app::ControlView& control, bool clicked) {
   ControlBox box;
   box.role = ControlRole::button;
-  box.id = std::string(id);
-  box.label = std::string(label);
-  box.disabled = !enabled;
-  box.focused = ImGui::IsItemFocused();
+  box.id = control.id;
+  box.label = control.label;
+  box.disabled = control.disabled;
+  box.focused = control.focused;
+  box.focus_request = control.focus;
+  box.description = control.error;
   record(ctx, std::move(box));
-  return clicked && enabled;
+  return clicked && !control.disabled;
 }
 
 void draw_focus_ring(const DrawContext& ctx) {
-  // A clear focus ring: ImGui's own nav highlight only shows for keyboard navigation.
+  // A clear focus ring where the page's keyboard focus is (the DOM layer reports it).
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
@@ -54,37 +56,7 @@ void draw_focus_ring(const DrawContext& ctx) {
                                       ImDrawFlags_None, 2.0f);
 }
 
-// What a text field's edit callback enforces.
-struct EditRules {
-  int max_bytes = 0;
-  const std::function<std::string(std::string_view)>* reformat = nullptr;
-};
-
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-int on_edit(ImGuiInputTextCallbackData* data) {
-  if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
-  const auto& rules = *static_cast<const EditRules*>(data->UserData);
-  if (rules.max_bytes > 0 && data->BufTextLen > rules.max_bytes) {
-    // Cut on a UTF-8 boundary so that no half character is left behind.
-    int cut = rules.max_bytes;
-    while (cut > 0 && is_continuation(data->Buf[cut])) --cut;
-    data->DeleteChars(cut, data->BufTextLen - cut);
-  }
-  // Rewrite only while typing at the end: a caret in the middle stays where the admin put it.
-  if (rules.reformat != nullptr && *rules.reformat && data->CursorPos == data->BufTextLen) {
-    const std::string_view current(data->Buf, static_cast<std::size_t>(data->BufTextLen));
-    const std::string formatted = (*rules.reformat)(current);
-    const bool fits = rules.max_bytes <= 0 || formatted.size() <= static_cast<std::size_t>(rules.max_bytes);
-    if (fits && formatted != current) {
-      data->DeleteChars(0, data->BufTextLen);
-      data->InsertChars(0, formatted.data(), formatted.data() + formatted.size());
-      data->CursorPos = data->BufTextLen;
-      data->SelectionStart = data->SelectionEnd = data->CursorPos;
-    }
-  }
-  return 0;
-}
 
 float text_width(const ImFont& font, std::string_view text, std::size_t begin, std::size_t end) {
   if (end <= begin) return 0.0f;
@@ -198,8 +170,16 @@ void error_text(const DrawContext& ctx, std::string_view text) {
   wrapped_text(ctx, text, ctx.fonts.body, palette(ctx.theme).error);
 }
 
-void title_text(const DrawContext& ctx, std::string_view text) {
+void title_text(const DrawContext& ctx, std::string_view id, std::string_view text) {
+  if (text.empty()) return;
+  ImGui::BeginGroup();
   wrapped_text(ctx, text, ctx.fonts.title, palette(ctx.theme).text);
+  ImGui::EndGroup();
+  ControlBox box;
+  box.role = ControlRole::heading;
+  box.id = std::string(id);
+  box.label = std::string(text);
+  record(ctx, std::move(box));
 }
 
 void field_label(const DrawContext& ctx, std::string_view label, std::string_view hint) {
@@ -207,43 +187,168 @@ void field_label(const DrawContext& ctx, std::string_view label, std::string_vie
   secondary_text(ctx, hint);
 }
 
-TextFieldEvents text_field(const DrawContext& ctx, const app::TextFieldView& field,
-                           const Reformat& reformat) {
+namespace {
+
+// Where the blank run after `line` ends (its trailing spaces, not a line break): a caret or a
+// selection there is drawn after the line's last word.
+std::size_t visible_end(std::string_view text, const TextLine& line) {
+  std::size_t end = line.end;
+  while (end < text.size() && is_blank(text[end])) ++end;
+  return end;
+}
+
+// The line of `lines` that holds byte `offset` (a caret at a wrap goes to the start of the next line).
+std::size_t line_of(const std::vector<TextLine>& lines, std::size_t offset) {
+  std::size_t n = 0;
+  while (n + 1 < lines.size() && lines[n + 1].begin <= offset) ++n;
+  return n;
+}
+
+// The x of byte `offset` on `line`, from the line's start.
+float x_on_line(const ImFont& font, std::string_view text, const TextLine& line, std::size_t offset) {
+  return text_width(font, text, line.begin, std::clamp(offset, line.begin, visible_end(text, line)));
+}
+
+std::vector<TextLine> field_lines(const ImFont& font, std::string_view text, float wrap_width) {
+  std::vector<TextLine> lines =
+      wrap_width > 0.0f ? wrap_lines(font, text, wrap_width) : std::vector<TextLine>{{0, text.size()}};
+  if (lines.empty()) lines.push_back({0, 0});
+  return lines;
+}
+
+// Fills the parts of [span.begin, span.end) on each line: a selection's background, or (with
+// `underline`) a composition's underline.
+void draw_span(ImDrawList* draw, const ImFont& font, std::string_view text,
+               const std::vector<TextLine>& lines, ImVec2 origin, float line_height, app::Span span,
+               ImU32 colour, float underline) {
+  const std::size_t b = std::min(span.begin, span.end);
+  const std::size_t e = std::max(span.begin, span.end);
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::size_t line_end = n + 1 < lines.size() ? lines[n + 1].begin : text.size();
+    const std::size_t from = std::max(b, lines[n].begin);
+    const std::size_t to = std::min(e, line_end);
+    if (to <= from && !(b == e)) continue;
+    if (to <= from) continue;
+    const float y = origin.y + static_cast<float>(n) * line_height;
+    const float x0 = origin.x + x_on_line(font, text, lines[n], from);
+    float x1 = origin.x + x_on_line(font, text, lines[n], to);
+    if (to > visible_end(text, lines[n])) x1 += 0.3f * font.FontSize;  // the line break is selected too
+    if (underline > 0.0f) {
+      draw->AddRectFilled(ImVec2(x0, y + line_height - underline), ImVec2(x1, y + line_height), colour);
+    } else {
+      draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line_height), colour);
+    }
+  }
+}
+
+}  // namespace
+
+bool text_field(const DrawContext& ctx, const app::TextFieldView& field) {
   const app::ControlView& control = field.control;
   field_label(ctx, control.label, control.help);
 
   const float em = ctx.fonts.em;
-  std::string buffer(control.value);
-  EditRules rules{field.max_bytes, reformat ? &reformat : nullptr};
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
-  const bool callback = rules.max_bytes > 0 || rules.reformat != nullptr;
-  if (callback) flags |= ImGuiInputTextFlags_CallbackEdit;
-
-  ImGui::PushStyleColor(ImGuiCol_Border, palette(ctx.theme).field_border);
-  bool edited = false;
+  const ImFont& font = *ctx.fonts.body;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const Palette& p = palette(ctx.theme);
+  const std::string& text = control.value;
+  const bool multiline = field.kind == TextKind::multiline;
+  const ImVec2 pad = style.FramePadding;
+  const float line_height = font.FontSize;
+  const float width = ImGui::CalcItemWidth();
+  const float inner = std::max(1.0f, width - 2.0f * pad.x);
+  const auto lines = field_lines(font, text, multiline ? inner : 0.0f);
+  const float height =
+      multiline ? std::max(5.0f * em, static_cast<float>(lines.size()) * line_height + 2.0f * pad.y)
+                : line_height + 2.0f * pad.y;
   const std::string id = imgui_id({}, control.id);
-  if (field.kind == TextKind::multiline) {
-    edited = ImGui::InputTextMultiline(id.c_str(), &buffer, ImVec2(ImGui::CalcItemWidth(), 5.0f * em), flags,
-                                       callback ? on_edit : nullptr, &rules);
-  } else {
-    edited = ImGui::InputTextWithHint(id.c_str(), field.placeholder.c_str(), &buffer, flags,
-                                      callback ? on_edit : nullptr, &rules);
-  }
-  ImGui::PopStyleColor();
+  const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
 
-  TextFieldEvents events;
-  events.left = ImGui::IsItemDeactivated();
+  // One line scrolls sideways to keep the caret in view; the scroll is the UI's own, kept by ImGui.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID scroll_key = ImGui::GetID((id + "#scroll").c_str());
+  float scroll = 0.0f;
+  const std::size_t caret = std::min(field.selection.end, text.size());
+  if (!multiline && control.focused) {
+    scroll = storage->GetFloat(scroll_key, 0.0f);
+    const float caret_x = text_width(font, text, 0, caret);
+    const float full = text_width(font, text, 0, text.size());
+    if (caret_x - scroll > inner - 1.0f) scroll = caret_x - inner + 1.0f;
+    if (caret_x < scroll) scroll = caret_x;
+    scroll = std::clamp(scroll, 0.0f, std::max(0.0f, full - inner + 1.0f));
+  }
+  storage->SetFloat(scroll_key, scroll);
+  const ImVec2 origin(min.x + pad.x - scroll, min.y + pad.y);
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+  if (style.FrameBorderSize > 0.0f) {
+    draw->AddRect(min, max, p.field_border, style.FrameRounding, ImDrawFlags_None, style.FrameBorderSize);
+  }
+  draw->PushClipRect(ImVec2(min.x + 0.5f * pad.x, min.y), ImVec2(max.x - 0.5f * pad.x, max.y), true);
+  if (control.focused && !field.selection.empty()) {
+    draw_span(draw, font, text, lines, origin, line_height, field.selection,
+              ImGui::GetColorU32(ImGuiCol_TextSelectedBg), 0.0f);
+  }
+  if (text.empty()) {
+    draw->AddText(&font, font.FontSize, origin, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  field.placeholder.data(), field.placeholder.data() + field.placeholder.size());
+  }
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    draw->AddText(&font, font.FontSize, ImVec2(origin.x, origin.y + static_cast<float>(n) * line_height),
+                  p.text, text.data() + lines[n].begin, text.data() + lines[n].end);
+  }
+  const float thin = std::max(1.0f, std::round(em / 15.0f));
+  if (control.focused && !field.composition.empty()) {
+    draw_span(draw, font, text, lines, origin, line_height, field.composition, p.text, thin);
+  }
+  if (control.focused && field.selection.empty() && ctx.caret_visible) {
+    const std::size_t n = line_of(lines, caret);
+    const float x = std::round(origin.x + x_on_line(font, text, lines[n], caret));
+    const float y = origin.y + static_cast<float>(n) * line_height;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + thin, y + line_height), p.text);
+  }
+  draw->PopClipRect();
+  if (control.focused) draw_focus_ring(ctx);
+
   ControlBox box;
   box.role = ControlRole::text_field;
   box.id = control.id;
   box.label = control.label;
   box.kind = field.kind;
-  box.focused = ImGui::IsItemActive();
-  if (box.focused) draw_focus_ring(ctx);
+  box.focused = control.focused;
+  box.focus_request = control.focus;
+  box.invalid = control.invalid;
+  box.required = control.required;
+  box.description = control.help;
+  box.text_origin = point(origin);
+  box.padding = {pad.x, pad.y};
+  box.wrap_width = multiline ? inner : 0.0f;
+  box.line_height = line_height;
   record(ctx, std::move(box));
+  return clicked;
+}
 
-  if (edited && buffer != control.value) events.text = std::move(buffer);
-  return events;
+std::size_t caret_at(const ImFont& font, const app::ControlBox& box, std::string_view text, app::Point at) {
+  const auto lines = field_lines(font, text, box.wrap_width);
+  const float row = box.line_height > 0.0f ? (at.y - box.text_origin.y) / box.line_height : 0.0f;
+  const std::size_t n = row <= 0.0f ? 0 : std::min(lines.size() - 1, static_cast<std::size_t>(row));
+  const TextLine& line = lines[n];
+  const std::size_t end = visible_end(text, line);
+  const float x = at.x - box.text_origin.x;
+  std::size_t offset = line.begin;
+  float left = 0.0f;
+  while (offset < end) {
+    std::size_t next = offset + 1;
+    while (next < end && is_continuation(text[next])) ++next;
+    const float right = text_width(font, text, line.begin, next);
+    if (x < 0.5f * (left + right)) return offset;  // nearer this character's left edge
+    offset = next;
+    left = right;
+  }
+  return end;
 }
 
 bool radio_button(const DrawContext& ctx, const app::ControlView& control) {
@@ -258,7 +363,9 @@ bool radio_button(const DrawContext& ctx, const app::ControlView& control) {
   box.id = control.id;
   box.label = control.label;
   box.checked = control.checked;
-  box.focused = ImGui::IsItemFocused();
+  box.focused = control.focused;
+  box.focus_request = control.focus;
+  if (control.focused) draw_focus_ring(ctx);
   record(ctx, std::move(box));
   return clicked;
 }
@@ -275,7 +382,10 @@ bool checkbox(const DrawContext& ctx, const app::ControlView& control) {
   box.id = control.id;
   box.label = control.label;
   box.checked = control.checked;
-  box.focused = ImGui::IsItemFocused();
+  box.focused = control.focused;
+  box.focus_request = control.focus;
+  box.required = control.required;
+  if (control.focused) draw_focus_ring(ctx);
   record(ctx, std::move(box));
   const float indent = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
@@ -298,8 +408,9 @@ bool primary_button(const DrawContext& ctx, const app::ControlView& control) {
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
-  const bool acts = record_button(ctx, control.id, control.label, enabled, clicked);
-  if (control.focus) focus_last_item();
+  if (control.focused) draw_focus_ring(ctx);
+  const bool acts = record_button(ctx, control, clicked);
+  if (ctx.layout != nullptr) ctx.layout->controls.back().submit = true;
   return acts;
 }
 
@@ -340,9 +451,8 @@ bool secondary_button(const DrawContext& ctx, const app::ControlView& control, f
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(5);
 
-  const bool acts = record_button(ctx, control.id, control.label, enabled, clicked);
-  if (control.focus) focus_last_item();
-  return acts;
+  if (control.focused) draw_focus_ring(ctx);
+  return record_button(ctx, control, clicked);
 }
 
 bool link_button(const DrawContext& ctx, const app::ControlView& control) {
@@ -364,7 +474,8 @@ bool link_button(const DrawContext& ctx, const app::ControlView& control) {
   const float thickness = std::max(1.0f, (ImGui::IsItemHovered() ? 0.12f : 0.07f) * ctx.fonts.em);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x + pad, max.y - thickness - 0.05f * ctx.fonts.em),
                                             ImVec2(max.x - pad, max.y - 0.05f * ctx.fonts.em), p.focus);
-  return record_button(ctx, control.id, control.label, !control.disabled, clicked);
+  if (control.focused) draw_focus_ring(ctx);
+  return record_button(ctx, control, clicked);
 }
 
 void act(bool activated, const app::ControlView& control, std::vector<app::Intent>& intents) {
@@ -379,17 +490,14 @@ void record_status(const DrawContext& ctx, std::string_view id, std::string labe
   record(ctx, std::move(box));
 }
 
-void focus_last_item() {
-  ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  g.NavDisableHighlight = false;
-  g.NavDisableMouseHover = true;
-}
-
-bool enter_on_last_item() {
-  if (!ImGui::IsItemFocused()) return false;
-  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+void describe(const DrawContext& ctx, std::string_view id, std::string_view line) {
+  if (ctx.layout == nullptr || line.empty()) return;
+  for (auto it = ctx.layout->controls.rbegin(); it != ctx.layout->controls.rend(); ++it) {
+    if (it->id != id) continue;
+    if (!it->description.empty()) it->description += '\n';
+    it->description += line;
+    return;
+  }
 }
 
 void section_gap(const DrawContext& ctx) { ImGui::Dummy(ImVec2(0.0f, 0.35f * ctx.fonts.em)); }

@@ -15,11 +15,12 @@ describe('the widget page takes input', () => {
     const { context, page, errors } = await openWidget(ctx.browser, ctx.site.base, { width: 400, height: 760 });
     try {
       const controls = await controlsOf(page);
-      // A page with no Matrix client says so in a status line, first.
-      assert.equal(controls[0].role, 'status');
-      assert.equal(controls[0].id, 'connection');
-      assert.match(controls[0].label, /^Forhåndsvisning/);
-      assert.deepEqual(controls.filter((c) => c.role !== 'status').map((c) => `${c.role}:${c.id}`), [
+      // The title, then a page with no Matrix client says so in a status line.
+      assert.deepEqual([controls[0].role, controls[0].id, controls[0].label], ['heading', 'title', 'Inviter ny bruker']);
+      assert.equal(controls[1].role, 'status');
+      assert.equal(controls[1].id, 'connection');
+      assert.match(controls[1].label, /^Forhåndsvisning/);
+      assert.deepEqual(controls.filter((c) => c.role !== 'status' && c.role !== 'heading').map((c) => `${c.role}:${c.id}`), [
         'textbox:email', 'textbox:full_name', 'textbox:phone', 'radio:verification=sms', 'radio:verification=email',
         'radio:user_type=standard', 'radio:user_type=administrator', 'textbox:welcome_message', 'button:create',
         'button:copy_notice',

@@ -38,7 +38,8 @@ export async function widgetFrame(page, widgetOrigin, { timeout = DEFAULT_TIMEOU
 // are set once the file's `before` has run.
 // openHost(query) opens the host page (`query`: "?scenario=..."), in a new browser context with a
 // 1280 px wide viewport `height` tall, and finds the widget's frame; `initScript` is added to the
-// context first. Returns { context, page, frame, errors } (errors: the page's uncaught errors).
+// context first, `contextOptions` go to browser.newContext(). Returns { context, page, frame, errors }
+// (errors: the page's uncaught errors).
 export function useDevhost() {
   const host = { dev: null, browser: null, widgetOrigin: null, openHost };
   before(async () => {
@@ -50,8 +51,8 @@ export function useDevhost() {
     await host.browser?.close();
     await host.dev?.close();
   });
-  async function openHost(query, { height = 1600, initScript = null } = {}) {
-    const context = await host.browser.newContext({ viewport: { width: 1280, height } });
+  async function openHost(query, { height = 1600, initScript = null, contextOptions = {} } = {}) {
+    const context = await host.browser.newContext({ viewport: { width: 1280, height }, ...contextOptions });
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const errors = [];

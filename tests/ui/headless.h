@@ -45,7 +45,6 @@ class HeadlessImGui {
 
   void mouse_move(ImVec2 pos) { ImGui::GetIO().MousePos = pos; }
   void mouse_down(bool down) { ImGui::GetIO().MouseDown[0] = down; }
-  void type(std::string_view utf8) { ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str()); }
 
  private:
   ImGuiContext* context_ = nullptr;

@@ -13,10 +13,14 @@ using verji::app::ControlBox;
 using verji::core::Field;
 using verji::test::click;
 using verji::test::ConnectedWidget;
+using verji::test::erase;
 using verji::test::fill;
+using verji::test::focus;
 using verji::test::frame;
 using verji::test::label_of;
-using verji::test::press;
+using verji::test::press_enter;
+using verji::test::press_escape;
+using verji::test::type;
 using verji::testing::FakeMatrixClient;
 
 TEST_CASE("Opprett opens the confirm step, and Escape goes back with everything kept", "[form][confirm]") {
@@ -55,7 +59,7 @@ TEST_CASE("Opprett opens the confirm step, and Escape goes back with everything 
   CHECK(send->max.x <= 320.0f);
   CHECK(ui.layout.find("confirm.edit")->max.x <= 320.0f - 14.0f);
 
-  press(ui, app, ImGuiKey_Escape);
+  press_escape(ui, app);
   CHECK_FALSE(app.view().confirm.open);
   CHECK(ui.layout.find("confirm.send") == nullptr);
   CHECK(app.form().email == before.email);
@@ -66,7 +70,7 @@ TEST_CASE("Opprett opens the confirm step, and Escape goes back with everything 
   host.pump();
   CHECK(host.sends() == 0);
   // Enter on the focused "Opprett" opens the step again: the keyboard round trip.
-  press(ui, app, ImGuiKey_Enter);
+  press_enter(ui, app);
   REQUIRE(app.view().confirm.open);
   CHECK(ui.layout.find("confirm.send")->focused);
 
@@ -77,7 +81,7 @@ TEST_CASE("Opprett opens the confirm step, and Escape goes back with everything 
   CHECK(host.sends() == 0);
 }
 
-TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form][confirm]") {
+TEST_CASE("Enter on the focused \"Send invitation\" sends the invitation exactly once", "[form][confirm]") {
   ConnectedWidget widget(ImVec2(400.0f, 2400.0f));
   auto& [ui, app, host] = widget;
   fill(ui, app, Field::email, "kari@firma.no");
@@ -85,14 +89,14 @@ TEST_CASE("Enter in the confirm step sends the invitation exactly once", "[form]
   click(ui, app, "create");
   REQUIRE(app.view().confirm.open);
   host.answer_next_send(FakeMatrixClient::SendAnswer::timeout);  // left unanswered: still on its way
-  press(ui, app, ImGuiKey_Enter);
+  press_enter(ui, app);
   host.pump();
   CHECK(host.sends() == 1);
   CHECK_FALSE(app.view().confirm.open);
   CHECK(ui.layout.find("create")->disabled);  // the unchanged form was sent
   // More Enters, and a click on the greyed-out button, send nothing more.
-  press(ui, app, ImGuiKey_Enter);
-  press(ui, app, ImGuiKey_Enter);
+  press_enter(ui, app);
+  press_enter(ui, app);
   click(ui, app, "create");
   host.pump();
   CHECK(host.sends() == 1);
@@ -116,7 +120,7 @@ TEST_CASE("sensitive-data warnings are shown again in the confirm step, with the
   click(ui, app, "confirm_sensitive");
   frame(ui, app);
   CHECK(ui.layout.find("confirm.send")->disabled);
-  press(ui, app, ImGuiKey_Enter);
+  press_enter(ui, app);
   host.pump();
   CHECK(host.sends() == 0);
   click(ui, app, "confirm_sensitive");

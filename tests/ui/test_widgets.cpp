@@ -125,7 +125,7 @@ TEST_CASE("text fields cut input at their limit on a UTF-8 boundary", "[app][ui]
   // 100th "ø", which must go whole.
   std::string typed = "a";
   for (int i = 0; i < 150; ++i) typed += "ø";
-  ui.type(typed);
+  type(ui, app, typed);
   frame(ui, app);
   CHECK(app.form().full_name.size() == 199);
   CHECK(app.form().full_name == typed.substr(0, 199));
@@ -226,16 +226,29 @@ TEST_CASE("a click acts through the control's intent, and a disabled button only
   CHECK(click_on("create").empty());
 }
 
-TEST_CASE("a button that asks for focus gets it, with the focus highlight", "[widgets]") {
+TEST_CASE("a button that asks for focus says so to the page, and draws its focus ring while focused",
+          "[widgets]") {
   HeadlessImGui ui(ImVec2(400.0f, 600.0f));
   verji::app::FrameLayout layout;
   auto send = control("confirm.send", ControlRole::button, "Send invitasjon", verji::app::SendInvite{});
-  send.focus = true;
+  int vertices = 0;
   const auto draw = [&](const verji::ui::DrawContext& ctx, std::vector<verji::app::Intent>& intents) {
     verji::ui::act(verji::ui::primary_button(ctx, send), send, intents);
+    vertices = ImGui::GetWindowDrawList()->VtxBuffer.Size;
   };
   draw_once(ui, layout, draw);
-  send.focus = false;  // one frame only, as the app asks
+  const int plain = vertices;
+  CHECK_FALSE(layout.find("confirm.send")->focus_request);
+  CHECK_FALSE(layout.find("confirm.send")->focused);
+  CHECK(layout.find("confirm.send")->submit);  // the form's main action: Enter in a field
+  send.focus = true;                           // the app moves focus here (one frame), and has it at once
+  send.focused = true;
   draw_once(ui, layout, draw);
+  CHECK(layout.find("confirm.send")->focus_request);
+  CHECK(layout.find("confirm.send")->focused);
+  CHECK(vertices > plain);  // the ring
+  send.focus = false;
+  draw_once(ui, layout, draw);
+  CHECK_FALSE(layout.find("confirm.send")->focus_request);
   CHECK(layout.find("confirm.send")->focused);
 }

@@ -39,6 +39,9 @@ class App {
   // Applies what the admin did in one frame, in order; the frame has drawn any focus request, which
   // is then done. Returns true when something changed, so another frame is due.
   bool handle_frame(const std::vector<Intent>& intents);
+  // The control `id` of view() was operated (a DOM button clicked, a radio or check box changed):
+  // applies its action. Returns false when there is no such control or it is off.
+  bool activate(std::string_view id);
 
   // True while something on screen moves by itself (the pulsing dots of an invitation under way),
   // so the platform keeps drawing frames even when nothing else changes.
@@ -76,6 +79,11 @@ class App {
   void apply(const Intent& intent);
   void submit();
   void reset_form();  // "Invite another": an empty form; nothing left, attempted or confirmed
+  void input_text(const TextInput& input);
+  void leave_field(core::Field field);  // its errors show from now on; the phone number is formatted
+  void move_focus(const std::string& id);
+  void request_focus(FocusRequest request);
+  static std::string fit(core::Field field, std::string text);  // cut to max_bytes(field)
   void copy_advance_notice();
   bool apply_protocol_events();
   void revalidate();

@@ -15,7 +15,8 @@ enum class TextKind { email, name, tel, multiline };
 
 // status: a live line of text (a submission's state, a connection notice); a DOM layer maps it to an
 // ARIA live region.
-enum class ControlRole { text_field, radio, checkbox, button, status };
+// heading: the form's or the confirm step's title.
+enum class ControlRole { text_field, radio, checkbox, button, status, heading };
 
 // A point in physical pixels of the canvas, from its top left corner.
 struct Point {
@@ -31,9 +32,24 @@ struct ControlBox {
   TextKind kind = TextKind::name;  // text fields only
   Point min;
   Point max;
-  bool focused = false;
-  bool checked = false;  // radios and check boxes
+  bool focused = false;        // it has keyboard focus (the drawn focus ring)
+  bool focus_request = false;  // the app moves keyboard focus here now
+  bool checked = false;        // radios and check boxes
   bool disabled = false;
+  bool invalid = false;   // an error shows (aria-invalid)
+  bool required = false;  // aria-required
+  // What is read with it (aria-describedby): its help text, the live lines about its value (the
+  // username, the phone's country and format) and its findings (errors, warnings), one per line.
+  std::string description;
+  std::string group;        // radios: their group's id ("verification")
+  std::string group_label;  // radios: their group's legend
+  // Text fields: the top left of the text's first line (scrolled), the width it wraps in (0: one
+  // line that scrolls sideways), and the height of a line; for hit-testing a tap (caret_at).
+  Point text_origin;
+  Point padding;  // between the field's frame and its text
+  float wrap_width = 0.0f;
+  float line_height = 0.0f;
+  bool submit = false;  // buttons: the form's main action ("Opprett", "Send invitation"), Enter's
 };
 
 struct FrameLayout {

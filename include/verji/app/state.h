@@ -10,15 +10,27 @@
 #include "verji/core/invite_tracker.h"
 #include "verji/core/validation.h"
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verji::app {
 
 // Where keyboard focus should move in the next frame (then the request is done).
-enum class FocusRequest { none, send, create };
+enum class FocusRequest { none, send, create, email };
+
+// The text fields, in the form's order.
+inline constexpr core::Field kTextFields[] = {core::Field::email, core::Field::full_name, core::Field::phone,
+                                              core::Field::welcome_message};
+
+// The most a text field takes, in UTF-8 bytes (longer text is cut on a character boundary).
+std::size_t max_bytes(core::Field field) noexcept;
+
+// The text field whose control id is `id` ("email", "full_name", "phone", "welcome_message").
+std::optional<core::Field> text_field_named(std::string_view id) noexcept;
 
 // What the admin has done so far.
 struct FormState {
@@ -28,6 +40,12 @@ struct FormState {
   bool submit_attempted = false;  // "Opprett" was pressed (or clicked while off): every error shows
   bool confirming = false;        // the confirm step is open
   FocusRequest focus = FocusRequest::none;
+  // The control with keyboard focus ("" when none), and while it is a text field its selection and
+  // IME composition as byte offsets into its text (the DOM control's, as last reported).
+  std::string focused;
+  bool focus_ring = true;  // the focused control shows its focus ring (Focus::ring)
+  Span selection;
+  Span composition;
   // The welcome message as it was when the admin confirmed its sensitive-data warnings; an edit
   // asks again.
   std::optional<std::string> confirmed_welcome;

@@ -36,15 +36,10 @@ struct ControlView {
   bool disabled = false;
   bool checked = false;  // radios and check boxes
   bool focus = false;    // the app moves keyboard focus here (one frame)
+  bool focused = false;  // it has keyboard focus now (the drawn focus ring)
   // What activating it does (buttons, radios, the check box); none for text fields, whose edits
   // become EditText and LeaveField.
   std::optional<Intent> action;
-};
-
-// A stretch of a text, as byte offsets [begin, end) into it.
-struct Span {
-  std::size_t begin = 0;
-  std::size_t end = 0;
 };
 
 // A line of text with an id: a finding under a field, a live status, a notice. Empty text: not shown.
@@ -62,6 +57,10 @@ struct TextFieldView {
   int max_bytes = 0;         // the field takes no more (cut on a UTF-8 boundary)
   std::vector<Line> status;  // live lines about the value, right under the field (username, phone)
   std::vector<Line> notes;   // the findings shown for the field: errors once shown, warnings, notices
+  // While the field has focus: its selection (a caret when empty) and IME composition, as byte
+  // offsets into control.value (the DOM control's, as last reported).
+  Span selection;
+  Span composition;
 };
 
 struct RadioGroupView {
@@ -87,11 +86,9 @@ struct FormSection {
   RadioGroupView verification;
   RadioGroupView user_type;
   TextFieldView welcome_message;
-  // The welcome message's flagged stretches, highlighted in a wrapped copy under the field; the copy
-  // also shows when a line is too wide for the field (the UI measures that).
+  // The welcome message's flagged stretches, highlighted in a copy under the field.
   std::vector<Span> welcome_marks;
-  std::string welcome_marked_heading;            // above the copy when there are marks
-  std::string welcome_wrapped_heading;           // above the copy shown only because a line is too wide
+  std::string welcome_marked_heading;            // above the copy
   std::optional<ControlView> confirm_sensitive;  // "I have seen the warnings", while they need it
   ControlView create;  // "Opprett"; disabled while it cannot act (a click then only shows every error)
   Line create_hint;    // "create.hint": why it is off, when that is not obvious

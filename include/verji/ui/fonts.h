@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <cstddef>
+
 namespace verji::ui {
 
 struct FontSet {
@@ -20,6 +22,15 @@ inline constexpr float kBodyCssPx = 15.0f;
 // The renderer must re-upload the atlas texture afterwards. Returns an empty FontSet (all null)
 // if the atlas could not be built.
 FontSet build_fonts(ImFontAtlas& atlas, float em);
+
+// The CSS font size at which a browser draws the body font (Inter Regular) as large as ImGui draws
+// it at 1 px: ImGui sizes a font by its ascent plus descent, CSS by its em (unitsPerEm). Read from
+// the font's own tables; 1 if they cannot be read.
+float css_font_ratio() noexcept;
+
+// The body font's TrueType bytes (static; for the page's native controls, as a FontFace).
+const unsigned char* body_font_data() noexcept;
+std::size_t body_font_size() noexcept;
 
 // The glyph ranges of assets/fonts/glyph-ranges.txt, zero-terminated, as ImGui wants them.
 const ImWchar* glyph_ranges() noexcept;

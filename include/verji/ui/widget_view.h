@@ -17,7 +17,7 @@ std::vector<app::Intent> draw_widget(const DrawContext& ctx, const app::ViewMode
 
 // One frame of `app`: draws its view in its theme with `fonts`, records the controls in `layout`,
 // and hands the app what the admin did. Returns true when the app's state changed (another frame is
-// due).
-bool draw_frame(app::App& app, const FontSet& fonts, app::FrameLayout& layout);
+// due). `caret_visible`: the blinking caret's phase.
+bool draw_frame(app::App& app, const FontSet& fonts, app::FrameLayout& layout, bool caret_visible = true);
 
 }  // namespace verji::ui

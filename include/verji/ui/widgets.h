@@ -30,24 +30,19 @@ struct DrawContext {
   app::Theme theme = app::Theme::light;
   FontSet fonts;
   app::FrameLayout* layout = nullptr;
+  bool caret_visible = true;  // the blinking caret's phase: drawn now or not
 };
 
-// What happened to a text field this frame.
-struct TextFieldEvents {
-  std::optional<std::string> text;  // the new text, when the user changed it
-  bool left = false;                // keyboard focus left the field (Tab, a click elsewhere)
-};
+// Draws a text field: its label and help text, then the field showing the control's value, and
+// while it has focus its selection, its IME composition (underlined) and its caret, all from the
+// view. It edits nothing: the page's native control does (the DOM layer), and its edits come back
+// as app::TextInput. One line scrolls sideways to keep the caret in view; the multi-line field
+// wraps its text and grows to hold it. Returns true when it was clicked (focus it).
+bool text_field(const DrawContext& ctx, const app::TextFieldView& field);
 
-// Rewrites a field's text as it is typed (the phone number's as-you-type format).
-using Reformat = std::function<std::string(std::string_view)>;
-
-// Draws a text field: its label and help text, then the field showing the control's value, at
-// most `field.max_bytes` long. Reports the new text when the user changed it this frame; the
-// caller owns the value and applies the change (the UI keeps no copy of the form). With
-// `reformat`, the text is rewritten as it is typed, only while the caret is at the end (where it
-// stays).
-TextFieldEvents text_field(const DrawContext& ctx, const app::TextFieldView& field,
-                           const Reformat& reformat = {});
+// Where a tap or click at `at` puts the caret in the text field drawn as `box` holding `text`
+// (drawn with `font`): a byte offset into `text`, on a character boundary.
+std::size_t caret_at(const ImFont& font, const app::ControlBox& box, std::string_view text, app::Point at);
 
 // A radio button. Returns true when clicked.
 bool radio_button(const DrawContext& ctx, const app::ControlView& control);
@@ -55,8 +50,8 @@ bool radio_button(const DrawContext& ctx, const app::ControlView& control);
 // A check box with its label beside it, wrapped. Returns true when clicked (toggle it).
 bool checkbox(const DrawContext& ctx, const app::ControlView& control);
 
-// The form's main button, in the accent colour; greyed out and inert when disabled. Takes keyboard
-// focus when the control asks for it. Returns true when clicked while enabled.
+// The form's main button, in the accent colour; greyed out and inert when disabled. Returns true
+// when clicked while enabled.
 bool primary_button(const DrawContext& ctx, const app::ControlView& control);
 
 // A plain (not accent-coloured) button for secondary actions: "Ask again", "Try again". With a
@@ -73,13 +68,8 @@ void act(bool activated, const app::ControlView& control, std::vector<app::Inten
 // Records the item drawn last (a line or group of text) in the layout as a status with `id` and `label`.
 void record_status(const DrawContext& ctx, std::string_view id, std::string label);
 
-// Gives the control drawn last keyboard focus, with the focus highlight showing (as if reached by
-// keyboard): Enter/Space then act on it.
-void focus_last_item();
-
-// True when the last item has keyboard focus and Enter was pressed this frame (ImGui 1.86
-// activates buttons with Space only).
-bool enter_on_last_item();
+// Adds `line` to the description (what is read with it) of the control recorded last with `id`.
+void describe(const DrawContext& ctx, std::string_view id, std::string_view line);
 
 // A wrapped line of live text in its tone, recorded in the layout as a status with its id. A line
 // with no text draws nothing.
@@ -104,8 +94,8 @@ void secondary_text(const DrawContext& ctx, std::string_view text);
 // Wrapped text in the error colour.
 void error_text(const DrawContext& ctx, std::string_view text);
 
-// A heading in the title font, wrapped.
-void title_text(const DrawContext& ctx, std::string_view text);
+// A heading in the title font, wrapped, recorded as a heading with `id`.
+void title_text(const DrawContext& ctx, std::string_view id, std::string_view text);
 
 // All of these wrap text at the right edge of the current item width (the form's column), at
 // spaces; a word (an e-mail address, a user or room id) is broken only when it does not fit on a

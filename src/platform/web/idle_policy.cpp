@@ -32,7 +32,7 @@ bool IdlePolicy::wake(Wake cause, double now_ms) {
 }
 
 AfterFrame IdlePolicy::after_frame(const FrameFacts& frame, double now_ms) {
-  if (frame.changed || frame.keys_queued || frame.animating) settle_from(now_ms);
+  if (frame.changed || frame.animating) settle_from(now_ms);
   if (frames_left_ > 0) --frames_left_;
   if (frames_left_ > 0 || now_ms < settle_until_ms_) return {};
 

@@ -1,13 +1,13 @@
 // When the web widget draws frames, and when it may rest: the idle policy of the main loop, as plain
 // C++ with the time passed in (milliseconds, one clock: emscripten_get_now() in the page). The
 // runner (web_runner.cpp) tells it what happened and what a frame saw, and does what it decides:
-// pausing and resuming the Emscripten main loop, setting the wake-up timer, switching ImGui's caret
-// blink on or off.
+// pausing and resuming the Emscripten main loop, setting the wake-up timer, drawing the caret
+// blinking or steady.
 //
 //   [x] a settle period after the last change: at least kSettleFrames frames and kSettleMs, so that
 //       ImGui's hover and active states and a click (applied the frame after it) settle
-//   [x] a change, the person's input or any other wake-up restarts it; animations and queued keys
-//       keep the loop going
+//   [x] a change, the person's input or any other wake-up restarts it; animations keep the loop
+//       going
 //   [x] the caret blinks for kBlinkForMs after the last input, a frame per blink turn, then stays on
 //   [x] while paused, a timer wakes the loop for the earlier of the app's next deadline and the
 //       caret's next turn (at once when the deadline has passed)
@@ -44,11 +44,10 @@ enum class Wake {
 
 // What a frame just drawn saw.
 struct FrameFacts {
-  bool changed = false;      // the app's state changed
-  bool keys_queued = false;  // input events still wait for a later frame (ui::InputTrickle)
-  bool animating = false;    // App::animating(): pulsing dots, a "Copied" notice
-  // The focused text field's caret animation (ImGuiInputTextState::CursorAnim, seconds); empty
-  // when no text field is focused.
+  bool changed = false;    // the app's state changed
+  bool animating = false;  // App::animating(): pulsing dots, a "Copied" notice
+  // The focused text field's caret animation (seconds since the runner restarted it, counted as
+  // ImGuiInputTextState::CursorAnim was); empty when no text field is focused.
   std::optional<double> caret_anim_s;
   std::optional<double> deadline_ms;  // the app's next deadline, same clock as `now_ms`
 };
@@ -63,13 +62,13 @@ class IdlePolicy {
  public:
   // Something may change what is drawn: frames for the settle period from `now_ms` (for a timer:
   // one frame). Returns true when the person's input turned a steady caret back to blinking; the
-  // runner then restarts ImGui's blink animation, so that the caret shows at once.
+  // runner then restarts the caret's blink animation, so that the caret shows at once.
   bool wake(Wake cause, double now_ms);
 
   // Called after each frame drawn: go on drawing, or pause (and when to wake up).
   AfterFrame after_frame(const FrameFacts& frame, double now_ms);
 
-  // Whether the focused field's caret blinks (ImGuiIO::ConfigInputTextCursorBlink follows it).
+  // Whether the focused field's caret blinks (the runner draws it steady otherwise).
   bool caret_blinks() const { return caret_blinks_; }
 
  private:

@@ -2,7 +2,7 @@
 // cross between the two. Each number is named here and documented once; library_verji.js has the
 // same names in its VerjiSeam object (VerjiSeam.BridgeState.refused is BridgeState::refused).
 // What JS calls in the wasm is defined in web_runner.cpp (verji_web_wake, verji_web_timer,
-// verji_web_paste, verji_host_message).
+// verji_host_message, and the DOM layer's verji_dom_input, _focus, _activate, _escape, _caret_at).
 #pragma once
 
 namespace verji::web {
@@ -23,7 +23,7 @@ enum class BridgeState : int {
 // Why library_verji.js calls verji_web_wake().
 enum class WakeCause : int {
   page = 0,        // a host message, a size or devicePixelRatio change, the page becoming visible
-  user_input = 1,  // the person's keys, pointer, wheel, focus or paste
+  user_input = 1,  // the person's keys, pointer, wheel, focus or input
 };
 
 // verji_web_wake_after()'s `ms` that only cancels the timer set before.
@@ -44,7 +44,13 @@ int verji_bridge_attach();  // a BridgeState
 int verji_bridge_reason(char* buffer, int size);
 void verji_bridge_post(const char* json);
 void verji_web_theme(int dark);
-int verji_web_watch_page();            // 1 on macOS and iOS
+void verji_web_watch_page();
+void verji_web_detach_glfw_keys();  // after glfwInit: GLFW's key listeners leave the window
+// The DOM layer (dom_layer.js): attached with the body font's bytes (a FontFace for the native
+// controls); a field's control set to `value`, with its caret at the UTF-16 offset `caret` when it
+// has focus (-1: leave it). Returns 0 when the control refused (in a composition).
+void verji_dom_attach(const unsigned char* font, int font_size);
+int verji_dom_set_value(const char* id, const char* value, int caret);
 void verji_web_wake_after(double ms);  // ms < 0 (kCancelWakeTimer): only cancels
 void verji_web_clipboard_write(const char* text);
 void verji_preview_publish(const char* json);  // {state, lang, theme, failures}: preview_hook.h

@@ -1,8 +1,9 @@
 // JS side of the web platform layer (linked with --js-library). Small on purpose: it reads the
 // page's location, reports frames, figures and fatal errors to the page (shell/boot.js), connects
-// the wasm to the host through the JS bridge (bridge.js), wakes the paused main loop when something
-// happens on the page, reaches the system clipboard, and tells the designers' preview page how a
-// state played. All the JS the wasm calls is here (no EM_JS or EM_ASM in the C++).
+// the wasm to the host through the JS bridge (bridge.js) and to the native controls of the DOM
+// layer (dom_layer.js), wakes the paused main loop when something happens on the page, writes the
+// system clipboard, and tells the designers' preview page how a state played. All the JS the wasm
+// calls is here (no EM_JS or EM_ASM in the C++).
 //
 // The numbers that cross between C++ and this file are in VerjiSeam, by the names of the C++ enums
 // in library_verji.h, which documents each (VerjiSeam.BridgeState.refused is BridgeState::refused).
@@ -30,20 +31,26 @@ mergeInto(LibraryManager.library, {
   },
 
   verji_web_layout: function (json) {
-    window.verjiLayout = JSON.parse(UTF8ToString(json));
+    var layout = JSON.parse(UTF8ToString(json));
+    window.verjiLayout = layout;
+    if (window.verjiDom) window.verjiDom.update(layout);
   },
 
   // Calls `fn` (an exported C function taking const char*) with `text` as UTF-8 on the heap, freed
-  // when fn returns.
+  // when fn returns; `text` may be an array of strings (one const char* each), `numbers` follow them.
   $verjiWithUTF8__deps: ['malloc', 'free'],
-  $verjiWithUTF8: function (fn, text) {
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
+  $verjiWithUTF8: function (fn, text, numbers) {
+    var texts = Array.isArray(text) ? text : [text];
+    var ptrs = texts.map(function (t) {
+      var size = lengthBytesUTF8(t) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(t, ptr, size);
+      return ptr;
+    });
     try {
-      fn(ptr);
+      return fn.apply(null, ptrs.concat(numbers || []));
     } finally {
-      _free(ptr);
+      ptrs.forEach(function (ptr) { _free(ptr); });
     }
   },
 
@@ -82,14 +89,13 @@ mergeInto(LibraryManager.library, {
 
   // Wakes the main loop (verji_web_wake in web_runner.cpp, with a WakeCause) on whatever may change
   // what is drawn: the person's input, host messages, size and devicePixelRatio changes, the page
-  // becoming visible. Hands each paste's text to the widget's clipboard, in the task of its Ctrl/Cmd+V
-  // keydown, so before the frame that applies the key. Returns 1 on macOS and iOS (Cmd shortcuts).
-  verji_web_watch_page__deps: ['$verjiWithUTF8', '$VerjiSeam'],
+  // becoming visible.
+  verji_web_watch_page__deps: ['$VerjiSeam'],
   verji_web_watch_page: function () {
     var input = function () { _verji_web_wake(VerjiSeam.WakeCause.user_input); };
     var other = function () { _verji_web_wake(VerjiSeam.WakeCause.page); };
     var options = { capture: true, passive: true };
-    ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'wheel', 'touchstart',
+    ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'wheel', 'touchstart',
       'touchmove', 'touchend', 'touchcancel', 'focus', 'blur'].forEach(function (type) {
       window.addEventListener(type, input, options);
     });
@@ -102,13 +108,51 @@ mergeInto(LibraryManager.library, {
       var query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
       if (query.addEventListener) query.addEventListener('change', function () { other(); watchRatio(); }, { once: true });
     })();
-    window.addEventListener('paste', function (event) {
-      if (!event.clipboardData) return;
-      var text = event.clipboardData.getData('text/plain') || '';
-      verjiWithUTF8(_verji_web_paste, text);
-      input();
-    }, true);
-    return /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent) ? 1 : 0;
+  },
+
+  // Emscripten's GLFW listens for keys on the whole window and cancels Backspace and Tab whatever
+  // their target: the keys belong to the DOM layer's native controls instead.
+  verji_web_detach_glfw_keys__deps: ['$GLFW'],
+  verji_web_detach_glfw_keys: function () {
+    window.removeEventListener('keydown', GLFW.onKeydown, true);
+    window.removeEventListener('keypress', GLFW.onKeyPress, true);
+    window.removeEventListener('keyup', GLFW.onKeyup, true);
+  },
+
+  // Connects the DOM layer (dom_layer.js) to the wasm: its events become calls of web_runner.cpp's
+  // verji_dom_* functions, and its native controls get the body font (a FontFace from the bytes the
+  // wasm embeds, so no font file is fetched).
+  verji_dom_attach__deps: ['$verjiWithUTF8'],
+  verji_dom_attach: function (font, size) {
+    var dom = window.verjiDom;
+    if (!dom) return;
+    var family = '';
+    if (typeof FontFace === 'function' && document.fonts) {
+      try {
+        var face = new FontFace('Verji Inter', HEAPU8.slice(font, font + size));
+        document.fonts.add(face);
+        face.load();
+        family = '"Verji Inter"';
+      } catch (e) {
+        family = ''; // the controls keep the page's font; the drawing does not depend on it
+      }
+    }
+    dom.attach({
+      canvas: Module['canvas'],
+      fontFamily: family,
+      input: function (id, text, selStart, selEnd, compStart, compEnd) {
+        verjiWithUTF8(_verji_dom_input, [id, text], [selStart, selEnd, compStart, compEnd]);
+      },
+      focus: function (id, ring) { verjiWithUTF8(_verji_dom_focus, id, [ring ? 1 : 0]); },
+      activate: function (id) { return verjiWithUTF8(_verji_dom_activate, id) === 1; },
+      escape: function () { _verji_dom_escape(); },
+      caretAt: function (id, x, y) { return verjiWithUTF8(_verji_dom_caret_at, id, [x, y]); },
+    });
+  },
+
+  verji_dom_set_value: function (id, value, caret) {
+    if (!window.verjiDom) return 1;
+    return window.verjiDom.setValue(UTF8ToString(id), UTF8ToString(value), caret) ? 1 : 0;
   },
 
   // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;

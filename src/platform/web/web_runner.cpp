@@ -9,8 +9,10 @@
 //   [x] canvas backing store follows the canvas's CSS size x devicePixelRatio, every frame
 //   [x] fonts re-rasterised and style re-scaled when devicePixelRatio changes (zoom, other screen)
 //   [x] libphonenumber's start-up runs after the first frame is on screen, never before it
-//   [x] no key is lost between frames: key and character events reach ImGui 1.86 through
-//       ui::InputTrickle, at most one transition per key per frame, in typing order
+//   [x] the DOM layer (dom_layer.js): a native control on every control's box carries the
+//       input (typing, IME, paste, autofill, undo, Tab, screen readers); its edits, focus, clicks
+//       and Escape come here as app intents at once, in the event's own task; what the app
+//       changed itself is written back (dom_sync.h), never during a composition
 //   [x] the mouse wheel scrolls the form the way the page would (ui::wheel_notches: Emscripten
 //       3.1.6's GLFW passes the DOM's deltaY through raw, upside down and about 100x too large)
 //   [x] first-frame sentinel for tests and the loading overlay (library_verji.js)
@@ -21,22 +23,19 @@
 //       text to verji_host_message(); the app's Widget API client answers; its outbound texts go
 //       back through the bridge, which posts them to the one allowed host origin
 //   [x] the host's theme_change applies live (style re-applied when the app's theme changes)
-//   [x] system clipboard (Emscripten 3.1.6's GLFW clipboard functions are stubs): paste takes the
-//       DOM paste event's text, which arrives in the same task as the Ctrl/Cmd+V keydown and so
-//       before the frame that applies the key; copy writes navigator.clipboard (execCommand as the
-//       fallback) and keeps its own copy, so copy and paste inside the widget always work
-//   [x] Cmd shortcuts on macOS and iOS (ImGui's Mac behaviours; a Cmd chord is pressed and released
-//       at once, since Mac browsers send no keyup for a key released while Cmd is down)
+//   [x] "Copy advance notice" writes the system clipboard (navigator.clipboard, execCommand as the
+//       fallback); paste, copy and cut in the fields are the native controls' own
 //   [x] calm when idle: frames only while something may change (input, host messages, size or
 //       ratio changes, deadlines, animations, queued keys) plus a short settle period; otherwise
 //       the main loop is paused and nothing runs. The caret blinks for kBlinkForMs after the last
 //       input, one frame per blink transition, then stays on. idle_policy.h decides; this file
-//       reads ImGui's caret animation for it and pauses, resumes and sets the wake-up timer
+//       keeps the caret's animation clock for it and pauses, resumes and sets the wake-up timer
 //   [x] WebGL context loss survived: drawing stops, and when the browser restores the context the
 //       renderer's objects and the font texture are made anew; the form's state never left memory
 //   [x] dpr=<0.5..4> in the URL overrides devicePixelRatio (the designers' preview)
 #include "web_runner.h"
 
+#include "dom_sync.h"
 #include "idle_policy.h"
 #include "layout_json.h"
 #include "library_verji.h"
@@ -49,7 +48,6 @@
 #include "verji/core/url_params.h"
 #include "verji/core/version.h"
 #include "verji/ui/fonts.h"
-#include "verji/ui/input_trickle.h"
 #include "verji/ui/theme.h"
 #include "verji/ui/wheel.h"
 #include "verji/ui/widget_view.h"
@@ -60,7 +58,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_internal.h>  // the caret's blink timer (ImGuiInputTextState::CursorAnim)
 
 #include <algorithm>
 #include <cmath>
@@ -113,58 +110,15 @@ struct Runner {
   int height = 0;
   int frames = 0;
   verji::web::LayoutPublisher publisher;  // window.verjiLayout (layout_json.h)
-  verji::ui::InputTrickle input;
-  verji::web::IdlePolicy idle;  // when to draw (idle_policy.h); its clock is emscripten_get_now()
-  bool paused = false;          // the main loop is paused
+  verji::web::DomSync dom;                // what the fields' native controls hold (dom_sync.h)
+  verji::web::IdlePolicy idle;            // when to draw (idle_policy.h); its clock is emscripten_get_now()
+  double caret_reset_ms = 0.0;            // the caret's blink animation starts here (visible)
+  bool paused = false;                    // the main loop is paused
   bool context_lost = false;
   double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
-  std::string clipboard;      // what the widget copied last, or the text of the last paste
 };
 
 Runner g_runner;
-
-// What a GLFW key means to ImGui: GLFW numbers printable keys below GLFW_KEY_ESCAPE (256) and the
-// modifiers GLFW_KEY_LEFT_SHIFT (340) to GLFW_KEY_RIGHT_SUPER (347).
-verji::ui::KeyRole key_role(int key, int mods) {
-  using verji::ui::KeyRole;
-  if (key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER) return KeyRole::modifier;
-  if (key >= GLFW_KEY_ESCAPE || (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0) return KeyRole::action;
-  return KeyRole::plain;
-}
-
-// Replace the GLFW backend's key and character callbacks: events are queued and reach the backend
-// frame by frame (apply_input). ImGui makes its own key repeats, so GLFW's are dropped.
-// A key pressed with Cmd (GLFW_MOD_SUPER) is pressed and released at once: Mac browsers send no
-// keyup for it, and GLFW would then report its next press as a repeat.
-void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
-  using Kind = verji::ui::InputEvent::Kind;
-  const verji::ui::KeyRole role = key_role(key, mods);
-  const bool cmd_chord = (mods & GLFW_MOD_SUPER) != 0 && role == verji::ui::KeyRole::action;
-  if (cmd_chord && action != GLFW_RELEASE) {
-    g_runner.input.push({Kind::key_down, key, scancode, mods, role, 0});
-    g_runner.input.push({Kind::key_up, key, scancode, mods, role, 0});
-    return;
-  }
-  if (action == GLFW_REPEAT) return;
-  g_runner.input.push({action == GLFW_PRESS ? Kind::key_down : Kind::key_up, key, scancode, mods, role, 0});
-}
-
-void on_char(GLFWwindow*, unsigned int codepoint) {
-  g_runner.input.push(
-      {verji::ui::InputEvent::Kind::character, 0, 0, 0, verji::ui::KeyRole::plain, codepoint});
-}
-
-void apply_input(Runner& r) {
-  r.input.drain_frame([&r](const verji::ui::InputEvent& e) {
-    using Kind = verji::ui::InputEvent::Kind;
-    if (e.kind == Kind::character) {
-      ImGui_ImplGlfw_CharCallback(r.window, e.codepoint);
-    } else {
-      ImGui_ImplGlfw_KeyCallback(r.window, e.key, e.scancode,
-                                 e.kind == Kind::key_down ? GLFW_PRESS : GLFW_RELEASE, e.mods);
-    }
-  });
-}
 
 // ---- idle: the main loop runs only while something may change (idle_policy.h decides) -------------
 
@@ -179,30 +133,33 @@ void resume(Runner& r) {
 // Tells the idle policy what happened, and resumes the loop if it was paused. The person's input
 // makes a steady caret blink again, starting visible.
 void wake(Runner& r, verji::web::Wake cause) {
-  if (r.idle.wake(cause, emscripten_get_now())) {
-    ImGui::GetIO().ConfigInputTextCursorBlink = true;
-    ImGui::GetCurrentContext()->InputTextState.CursorAnimReset();
-  }
+  const double now = emscripten_get_now();
+  if (r.idle.wake(cause, now) || cause == verji::web::Wake::user_input) r.caret_reset_ms = now;
   resume(r);
 }
 
-// The focused text field's caret animation (seconds), if one is drawn.
-std::optional<double> caret_anim_s() {
-  const ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) return std::nullopt;
-  return static_cast<double>(g.InputTextState.CursorAnim);
+// The focused text field's caret animation (seconds since it last restarted), if one is drawn.
+std::optional<double> caret_anim_s(const Runner& r) {
+  if (!verji::app::text_field_named(r.app->state().form.focused)) return std::nullopt;
+  return (emscripten_get_now() - r.caret_reset_ms) / 1000.0;
+}
+
+// Whether the caret is drawn this frame: always once it stopped blinking; while it blinks, as
+// Dear ImGui blinks it (on for 0.8 s of every 1.2 s).
+bool caret_visible(const Runner& r) {
+  const auto anim = caret_anim_s(r);
+  return !anim || !r.idle.caret_blinks() ||
+         std::fmod(*anim, verji::web::kCaretPeriodS) <= verji::web::kCaretOnS;
 }
 
 // After a frame: go on drawing, or pause the loop until the next deadline, caret blink or wake-up.
 void settle_or_pause(Runner& r, bool changed) {
   verji::web::FrameFacts facts;
   facts.changed = changed;
-  facts.keys_queued = !r.input.empty();
   facts.animating = r.app->animating();
-  facts.caret_anim_s = caret_anim_s();
+  facts.caret_anim_s = caret_anim_s(r);
   if (const auto deadline = r.app->next_deadline()) facts.deadline_ms = static_cast<double>(*deadline);
   const verji::web::AfterFrame next = r.idle.after_frame(facts, emscripten_get_now());
-  ImGui::GetIO().ConfigInputTextCursorBlink = r.idle.caret_blinks();
   if (!next.pause) return;
   r.paused = true;
   emscripten_pause_main_loop();
@@ -270,9 +227,31 @@ std::string bridge_reason() {
   return text;
 }
 
-// Publishes the controls to the page when they changed; most frames they did not.
+// Publishes the controls to the page when they changed; most frames they did not. The DOM layer
+// places its native controls from it.
 void publish_layout(Runner& r) {
   if (const auto json = r.publisher.publish(r.layout, r.fonts_dpr)) verji_web_layout(json->c_str());
+}
+
+// Writes into the fields' native controls what the app changed itself (a one-click fix, a
+// reformatted number, "Invite another"); the focused one gets its caret where the app put it. A
+// control in the middle of a composition refuses, and is tried again after the next event.
+void write_back(Runner& r) {
+  const verji::app::FormState& form = r.app->state().form;
+  for (const verji::core::Field field : verji::app::kTextFields) {
+    const std::string_view id = verji::core::field_name(field);
+    if (r.layout.find(id) == nullptr) {  // not drawn (the confirm step): the page drops its control
+      r.dom.holds(field, {});            // and makes a new, empty one when it is drawn again
+      continue;
+    }
+    const std::string_view value = verji::core::text_of(form.form, field);
+    const auto text = r.dom.write_for(field, value);
+    if (!text) continue;
+    const long caret = form.focused == id ? verji::web::utf16_offset(value, form.selection.end) : -1;
+    if (verji_dom_set_value(std::string(id).c_str(), text->c_str(), static_cast<int>(caret)) != 0) {
+      r.dom.holds(field, *text);
+    }
+  }
 }
 
 void frame(void* arg) {
@@ -297,14 +276,13 @@ void frame(void* arg) {
   }
   changed = r.app->tick() || changed;
   flush_outbound(r);
-  apply_input(r);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(r.width), static_cast<float>(r.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   ImGui::NewFrame();
-  changed = verji::ui::draw_frame(*r.app, r.fonts, r.layout) || changed;
+  changed = verji::ui::draw_frame(*r.app, r.fonts, r.layout, caret_visible(r)) || changed;
   ImGui::Render();
 
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(verji::ui::palette(r.app->config().theme).background);
@@ -315,6 +293,7 @@ void frame(void* arg) {
 
   flush_outbound(r);  // a click may have sent something
   publish_layout(r);
+  write_back(r);
   ++r.frames;
   verji_web_frame_presented(r.frames, r.width, r.height, r.fonts_dpr);
   settle_or_pause(r, changed);
@@ -345,12 +324,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
   return EM_TRUE;
 }
 
-const char* get_clipboard(void*) { return g_runner.clipboard.c_str(); }
-
-void set_clipboard(void*, const char* text) {
-  g_runner.clipboard = text != nullptr ? text : "";
-  verji_web_clipboard_write(g_runner.clipboard.c_str());
-}
+void set_clipboard(void*, const char* text) { verji_web_clipboard_write(text != nullptr ? text : ""); }
 
 // The dpr= URL parameter (0.5 to 4), or 0 when absent or unusable.
 double dpr_from_url() {
@@ -362,13 +336,11 @@ double dpr_from_url() {
   return end == value->c_str() + value->size() && dpr >= 0.5 && dpr <= 4.0 ? dpr : 0.0;
 }
 
-// Everything of the page beyond GLFW: wake-ups, clipboard, context loss, Mac shortcuts, dpr=.
+// Everything of the page beyond GLFW: wake-ups, the DOM layer, context loss, dpr=.
 void attach_page(Runner& r) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.ConfigMacOSXBehaviors = verji_web_watch_page() != 0;
-  io.GetClipboardTextFn = get_clipboard;
-  io.SetClipboardTextFn = set_clipboard;
-  io.ClipboardUserData = nullptr;
+  verji_web_watch_page();
+  verji_dom_attach(verji::ui::body_font_data(), static_cast<int>(verji::ui::body_font_size()));
+  r.publisher.set_font_ratio(static_cast<double>(verji::ui::css_font_ratio()));
   emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_TRUE, on_context_lost);
   emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_TRUE, on_context_restored);
   r.dpr_override = dpr_from_url();
@@ -393,9 +365,72 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_timer() {
   wake(r, verji::web::Wake::timer);
 }
 
-// Called by library_verji.js with the text of a DOM paste event: what Ctrl/Cmd+V pastes.
-extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_paste(const char* text) {
-  g_runner.clipboard = text != nullptr ? text : "";
+// ---- the DOM layer (dom_layer.js, through library_verji.js) -------------------------------------
+// Each call comes in the task of the DOM event and is applied at once; the loop wakes to draw it.
+
+// A field's native control after an input or a selection change: its text, selection and
+// composition in UTF-16 offsets (the DOM's); composition -1 when none.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_dom_input(const char* id, const char* text, int sel_start,
+                                                     int sel_end, int comp_start, int comp_end) {
+  Runner& r = g_runner;
+  if (!r.app || id == nullptr || text == nullptr) return;
+  const auto field = verji::app::text_field_named(id);
+  if (!field) return;
+  verji::app::TextInput input{*field, text, {}, {}};
+  const std::string_view t = input.text;
+  input.selection = {verji::web::utf8_offset(t, sel_start), verji::web::utf8_offset(t, sel_end)};
+  if (comp_start >= 0 && comp_end > comp_start) {
+    input.composition = {verji::web::utf8_offset(t, comp_start), verji::web::utf8_offset(t, comp_end)};
+  }
+  r.dom.holds(*field, input.text);
+  r.app->dispatch(input);
+  write_back(r);  // the phone number reformatted as it is typed, a text cut to its limit
+  flush_outbound(r);
+  wake(r, verji::web::Wake::user_input);
+}
+
+// Keyboard focus moved to the control `id` ("" when none of the widget's has it); `ring`: the
+// browser shows a focus ring for it (:focus-visible).
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_dom_focus(const char* id, int ring) {
+  Runner& r = g_runner;
+  if (!r.app) return;
+  r.app->dispatch(verji::app::Focus{id != nullptr ? id : "", ring != 0});
+  write_back(r);  // leaving the phone field formats its number
+  wake(r, verji::web::Wake::user_input);
+}
+
+// A button was clicked (or pressed with Enter or Space), a radio or check box changed. Returns 1
+// when it acted.
+extern "C" EMSCRIPTEN_KEEPALIVE int verji_dom_activate(const char* id) {
+  Runner& r = g_runner;
+  if (!r.app || id == nullptr) return 0;
+  const bool acted = r.app->activate(id);
+  flush_outbound(r);
+  write_back(r);
+  wake(r, verji::web::Wake::user_input);
+  return acted ? 1 : 0;
+}
+
+// Escape, wherever the focus is.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_dom_escape() {
+  Runner& r = g_runner;
+  if (!r.app) return;
+  r.app->dispatch(verji::app::PressKey{verji::app::Key::escape});
+  wake(r, verji::web::Wake::user_input);
+}
+
+// Where a click or tap at (x, y), CSS pixels from the canvas's top left, puts the caret in the text
+// field `id` as drawn last: a UTF-16 offset into its text, or -1 when the field is not drawn.
+extern "C" EMSCRIPTEN_KEEPALIVE int verji_dom_caret_at(const char* id, double x, double y) {
+  Runner& r = g_runner;
+  if (!r.app || id == nullptr || r.fonts.body == nullptr) return -1;
+  const auto field = verji::app::text_field_named(id);
+  const verji::app::ControlBox* box = r.layout.find(id);
+  if (!field || box == nullptr) return -1;
+  const double dpr = r.fonts_dpr > 0.0 ? r.fonts_dpr : 1.0;
+  const std::string_view text = verji::core::text_of(r.app->form(), *field);
+  const verji::app::Point at{static_cast<float>(x * dpr), static_cast<float>(y * dpr)};
+  return static_cast<int>(verji::web::utf16_offset(text, verji::ui::caret_at(*r.fonts.body, *box, text, at)));
 }
 
 // Called by bridge.js (through library_verji.js) with one host message that passed its checks.
@@ -442,13 +477,16 @@ int run() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing is saved: the widget has no filesystem
   io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(r.window, true);
-  glfwSetKeyCallback(r.window, on_key);  // the backend's own callbacks are called from apply_input()
-  glfwSetCharCallback(r.window, on_char);
+  // Keys belong to the native controls (the DOM layer): GLFW's window-wide key listeners would
+  // take Backspace and Tab from them. The pointer over the canvas still reaches ImGui.
+  verji_web_detach_glfw_keys();
+  glfwSetKeyCallback(r.window, nullptr);
+  glfwSetCharCallback(r.window, nullptr);
   glfwSetScrollCallback(r.window, nullptr);  // on_wheel instead
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  io.SetClipboardTextFn = set_clipboard;
   attach_page(r);
   r.idle.wake(verji::web::Wake::page, emscripten_get_now());  // the first frames, libphonenumber after
 

@@ -96,10 +96,11 @@ TEST_CASE("a wake-up restarts the settle period: the person's input and the page
   CHECK(now == woken_at + kSettleMs);
 }
 
-TEST_CASE("an animation or queued keys keep the loop going, and it settles once they end", "[idle]") {
+TEST_CASE("an animation or a change in every frame keeps the loop going, and it settles once they end",
+          "[idle]") {
   FrameFacts busy;
   SECTION("animation") { busy.animating = true; }
-  SECTION("queued keys") { busy.keys_queued = true; }
+  SECTION("a change in every frame") { busy.changed = true; }
   IdlePolicy idle;
   double now = 0.0;
   idle.wake(Wake::user_input, now);

@@ -50,7 +50,7 @@ TEST_CASE("each role's entry has its own shape: kind for text fields, checked fo
   c.checked = true;  // meaningless for a text field: not published
   CHECK(control_json(c, 2.0) == json::parse(R"({"id": "phone", "role": "textbox", "label": "Mobil",
       "x": 10.0, "y": 20.0, "width": 100.0, "height": 20.0, "focused": false, "disabled": false,
-      "kind": "tel"})"));
+      "kind": "tel", "font": 0.0, "line": 0.0, "padX": 0.0, "padY": 0.0})"));
 
   c = box(ControlRole::radio, "verification=sms", "SMS");
   c.checked = true;
@@ -76,6 +76,42 @@ TEST_CASE("each role's entry has its own shape: kind for text fields, checked fo
       "focused": false, "disabled": false})"));
 }
 
+TEST_CASE("what the DOM layer needs: names, states, descriptions, groups and the text's metrics",
+          "[layout]") {
+  ControlBox c = box(ControlRole::text_field, "email", "E-post");
+  c.kind = TextKind::email;
+  c.invalid = true;
+  c.required = true;
+  c.focus_request = true;
+  c.description = "Invitasjonen sendes hit.\nMente du ola@gmail.com?";
+  c.line_height = 30.0f;  // physical pixels at devicePixelRatio 2
+  c.padding = {18.0f, 14.0f};
+  const json field = control_json(c, 2.0, 0.8);
+  CHECK(field["invalid"] == true);
+  CHECK(field["required"] == true);
+  CHECK(field["focus"] == true);
+  CHECK(field["description"] == "Invitasjonen sendes hit.\nMente du ola@gmail.com?");
+  CHECK(field["font"] == 12.0);  // 30 px tall / 2 x 0.8: the CSS size drawing the same glyphs
+  CHECK(field["line"] == 15.0);
+  CHECK(field["padX"] == 9.0);
+  CHECK(field["padY"] == 7.0);
+  CHECK_FALSE(field.contains("group"));
+
+  c = box(ControlRole::radio, "user_type=standard", "Standard");
+  c.group = "user_type";
+  c.group_label = "Brukertype";
+  const json radio = control_json(c, 1.0);
+  CHECK(radio["group"] == "user_type");
+  CHECK(radio["legend"] == "Brukertype");
+  CHECK_FALSE(radio.contains("invalid"));  // absent when false
+  CHECK_FALSE(radio.contains("description"));
+
+  c = box(ControlRole::button, "confirm.send", "Send");
+  c.submit = true;
+  CHECK(control_json(c, 1.0)["submit"] == true);
+  CHECK(control_json(box(ControlRole::heading, "title", "Inviter ny bruker"), 1.0)["role"] == "heading");
+}
+
 TEST_CASE("every text kind has its name", "[layout]") {
   const auto [kind, name] = GENERATE(table<TextKind, std::string>({{TextKind::email, "email"},
                                                                    {TextKind::name, "name"},
@@ -90,13 +126,14 @@ TEST_CASE("the page gets an array of the controls in the order drawn, as compact
   LayoutPublisher publisher;
   const auto text = publisher.publish(form(), 1.0);
   REQUIRE(text.has_value());
-  CHECK(*text ==
-        R"([{"disabled":false,"focused":true,"height":40.0,"id":"email","kind":"email","label":"E-post",)"
-        R"("role":"textbox","width":200.0,"x":20.0,"y":40.0},)"
-        R"({"checked":true,"disabled":false,"focused":false,"height":40.0,"id":"verification=sms",)"
-        R"("label":"SMS","role":"radio","width":200.0,"x":20.0,"y":40.0},)"
-        R"({"disabled":false,"focused":false,"height":40.0,"id":"create","label":"Opprett",)"
-        R"("role":"button","width":200.0,"x":20.0,"y":40.0}])");
+  CHECK(
+      *text ==
+      R"([{"disabled":false,"focused":true,"font":0.0,"height":40.0,"id":"email","kind":"email",)"
+      R"("label":"E-post","line":0.0,"padX":0.0,"padY":0.0,"role":"textbox","width":200.0,"x":20.0,"y":40.0},)"
+      R"({"checked":true,"disabled":false,"focused":false,"height":40.0,"id":"verification=sms",)"
+      R"("label":"SMS","role":"radio","width":200.0,"x":20.0,"y":40.0},)"
+      R"({"disabled":false,"focused":false,"height":40.0,"id":"create","label":"Opprett",)"
+      R"("role":"button","width":200.0,"x":20.0,"y":40.0}])");
   CHECK(json::parse(*text) == layout_json(form(), 1.0));
   CHECK(layout_json(FrameLayout{}, 1.0) == json::array());
 }
