@@ -227,8 +227,7 @@ void draw_span(ImDrawList* draw, const ImFont& font, std::string_view text,
     const std::size_t line_end = n + 1 < lines.size() ? lines[n + 1].begin : text.size();
     const std::size_t from = std::max(b, lines[n].begin);
     const std::size_t to = std::min(e, line_end);
-    if (to <= from && !(b == e)) continue;
-    if (to <= from) continue;
+    if (to <= from) continue;  // nothing of the span on this line
     const float y = origin.y + static_cast<float>(n) * line_height;
     const float x0 = origin.x + x_on_line(font, text, lines[n], from);
     float x1 = origin.x + x_on_line(font, text, lines[n], to);

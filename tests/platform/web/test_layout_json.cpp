@@ -191,7 +191,13 @@ TEST_CASE("any change of a control publishes the layout again", "[layout]") {
       [](ControlBox& c) { c.min.x += 0.01f; }, [](ControlBox& c) { c.min.y -= 1.0f; },
       [](ControlBox& c) { c.max.x += 1.0f; }, [](ControlBox& c) { c.max.y += 1.0f; },
       [](ControlBox& c) { c.focused = true; }, [](ControlBox& c) { c.checked = false; },
-      [](ControlBox& c) { c.disabled = true; });
+      [](ControlBox& c) { c.disabled = true; },
+      // What the DOM layer reads too.
+      [](ControlBox& c) { c.focus_request = true; }, [](ControlBox& c) { c.invalid = true; },
+      [](ControlBox& c) { c.required = true; }, [](ControlBox& c) { c.description = "Velg én"; },
+      [](ControlBox& c) { c.group = "user_type"; }, [](ControlBox& c) { c.group_label = "Brukertype"; },
+      [](ControlBox& c) { c.submit = true; }, [](ControlBox& c) { c.line_height = 15.0f; },
+      [](ControlBox& c) { c.padding.x = 6.0f; }, [](ControlBox& c) { c.padding.y = 4.0f; });
   LayoutPublisher publisher;
   REQUIRE(publisher.publish(form(), 2.0).has_value());
   FrameLayout changed = form();
@@ -224,4 +230,32 @@ TEST_CASE("a change of devicePixelRatio alone publishes the layout again, in the
   CHECK(controls[0]["width"] == 100.0);
   CHECK_FALSE(publisher.publish(form(), 2.0).has_value());
   CHECK(publisher.publish(form(), 1.0).has_value());
+}
+
+TEST_CASE("a text field's font size is in CSS pixels at any ratio, and a new font ratio publishes again",
+          "[layout]") {
+  ControlBox c = box(ControlRole::text_field, "email", "E-post");
+  c.line_height = 30.0f;
+  c.padding = {9.0f, 6.0f};
+  // No ratio yet (0): physical pixels as they are, as for the boxes; never a division by zero.
+  const json none = control_json(c, 0.0, 0.8);
+  CHECK(none["font"] == 24.0);
+  CHECK(none["line"] == 30.0);
+  CHECK(none["padX"] == 9.0);
+  CHECK(control_json(c, 3.0, 0.8)["font"] == 8.0);
+  CHECK(control_json(c, 2.0)["font"] == 15.0);  // ratio 1 by default
+
+  FrameLayout layout;
+  layout.controls.push_back(c);
+  LayoutPublisher publisher;
+  const auto first = publisher.publish(layout, 2.0);
+  REQUIRE(first.has_value());
+  CHECK(json::parse(*first)[0]["font"] == 15.0);
+  publisher.set_font_ratio(0.8);  // the page's font is measured: the same boxes, a new font size
+  const auto again = publisher.publish(layout, 2.0);
+  REQUIRE(again.has_value());
+  CHECK(json::parse(*again)[0]["font"] == 12.0);
+  CHECK_FALSE(publisher.publish(layout, 2.0).has_value());
+  publisher.set_font_ratio(0.8);  // the same ratio again: nothing new
+  CHECK_FALSE(publisher.publish(layout, 2.0).has_value());
 }
