@@ -95,6 +95,9 @@ describe('the DOM layer: a real form for every admin', { concurrency: 1 }, () =>
       try {
         await waitForControl(frame, 'request_permission');
         assert.deepEqual(await axeViolations(frame), []);
+        // The notice is announced, not only drawn.
+        const notice = (await controls(frame)).find((c) => c.id === 'connection').label;
+        await frame.waitForFunction((text) => document.getElementById('verji-live').textContent.includes(text), notice);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
@@ -293,6 +296,22 @@ describe('the DOM layer: a real form for every admin', { concurrency: 1 }, () =>
         assert.equal(got.scale, 1, 'no page zoom');
       }
       await screenshot(page, 'dom-phone');
+      // A finger dragged 200 px up a shorter screen (where the form is taller than it) scrolls the
+      // drawing up by as much: it follows the finger.
+      await page.setViewportSize({ width: 360, height: 480 });
+      await page.waitForFunction(() => window.innerHeight === 480);
+      await nextFrames(page, 3);
+      const emailY = async () => (await controls(page)).find((x) => x.id === 'email').y;
+      const before = await emailY();
+      const cdp = await context.newCDPSession(page);
+      const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
+      await touch('touchStart', 400);
+      for (let y = 380; y >= 200; y -= 20) await touch('touchMove', y);
+      await touch('touchEnd');
+      await page.waitForFunction((was) => (window.verjiLayout ?? []).find((x) => x.id === 'email').y < was - 150, before);
+      await nextFrames(page, 3);
+      const moved = before - (await emailY());
+      assert.ok(moved > 150 && moved < 250, `scrolled ${moved} px for a 200 px drag`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -338,6 +338,29 @@
     form.addEventListener('mousemove', function (event) {
       hooks.canvas.dispatchEvent(new MouseEvent('mousemove', event));
     });
+    // A finger dragged up or down scrolls the drawing as the page would scroll (the page itself does
+    // not): as wheel pixels, which the widget turns into its own scrolling (ui::wheel_notches: 100 px
+    // a notch, which scrolls five lines of 15 px: 4/3 px of wheel per pixel of finger).
+    var touchY = null;
+    var main = hooks.canvas.parentNode;
+    main.addEventListener('touchstart', function (event) {
+      touchY = event.touches.length === 1 ? event.touches[0].clientY : null;
+      if (touchY === null) return;
+      // The drawing scrolls the part under the pointer: the pointer goes where the finger is.
+      var touch = event.touches[0];
+      hooks.canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: touch.clientX, clientY: touch.clientY, bubbles: true }));
+    }, { capture: true, passive: true });
+    main.addEventListener('touchmove', function (event) {
+      if (touchY === null || event.touches.length !== 1) return;
+      var touch = event.touches[0];
+      var dy = touchY - touch.clientY;
+      touchY = touch.clientY;
+      if (dy !== 0) {
+        hooks.canvas.dispatchEvent(new WheelEvent('wheel', {
+          deltaY: dy * 4 / 3, deltaMode: 0, clientX: touch.clientX, clientY: touch.clientY, bubbles: true, cancelable: true,
+        }));
+      }
+    }, { capture: true, passive: true });
   }
 
   function setValue(id, value, caret) {
