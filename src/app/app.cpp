@@ -143,6 +143,8 @@ bool App::apply_protocol_events() {
       state_.config.theme = theme_named(theme->name);
     } else if (const auto* lang = std::get_if<core::LanguageChanged>(&event)) {
       state_.config.lang = core::lang_from_tag(lang->lang);  // refresh() words everything anew
+    } else if (std::holds_alternative<core::CapabilitiesRefused>(event)) {
+      state_.host.permission_refused = true;  // cleared when asked again, or once it is given
     }
   }
   return changed;
@@ -212,7 +214,7 @@ void App::apply(const Intent& intent) {
         } else if constexpr (std::is_same_v<T, CopyAdvanceNotice>) {
           copy_advance_notice();
         } else if constexpr (std::is_same_v<T, RequestPermission>) {
-          if (client_) client_->request_capabilities(state_.now);
+          if (client_ && client_->request_capabilities(state_.now)) state_.host.permission_refused = false;
         } else if constexpr (std::is_same_v<T, Resend>) {
           if (tracker_) tracker_->resend(i.request_id, state_.now);
         }
@@ -364,6 +366,7 @@ void App::refresh() {
   if (client_ && host.connection != Connection::refused) {
     host.connection = client_->ready() ? Connection::ready : Connection::connecting;
     host.can_send = client_->can_send();
+    if (host.can_send) host.permission_refused = false;
     host.send_in_flight = tracker_->send_in_flight();
     host.submissions = tracker_->submissions();
   }

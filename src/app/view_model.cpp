@@ -202,8 +202,9 @@ void connection_notice(const AppState& state, FormSection& form) {
     case Connection::connecting: form.connection.text = words(lang, Msg::widget_not_ready); break;
     case Connection::ready:
       if (!host.can_send) {
-        form.connection.text = words(lang, Msg::connection_cannot_send);
-        form.connection.tone = Tone::warning;
+        form.connection.text = words(
+            lang, host.permission_refused ? Msg::connection_permission_refused : Msg::connection_cannot_send);
+        form.connection.tone = host.permission_refused ? Tone::error : Tone::warning;
         form.request_permission =
             button("request_permission", words(lang, Msg::action_request_permission), RequestPermission{});
       }

@@ -87,6 +87,12 @@ bool is_final(SubmissionState state) noexcept {
          state == SubmissionState::username_taken || state == SubmissionState::failed;
 }
 
+json to_json(const TrackerCounters& c) {
+  return {{"duplicate_events", c.duplicate_events},
+          {"ignored_events", c.ignored_events},
+          {"not_from_bot", c.not_from_bot}};
+}
+
 std::string_view to_string(SubmitResult::Code code) noexcept {
   switch (code) {
     case SubmitResult::Code::accepted: return "accepted";
@@ -266,6 +272,14 @@ void InviteTracker::on_room_event(const json& event, Millis now) {
     return;
   }
   ++counters_.ignored_events;
+  // Someone else speaking as the bot would: a status block, or an answer to one of our invites.
+  const json* reply = object_member(*content, "m.relates_to");
+  reply = reply != nullptr ? object_member(*reply, "m.in_reply_to") : nullptr;
+  const std::string* replied = reply != nullptr ? string_member(*reply, "event_id") : nullptr;
+  if (object_member(*content, kStatusKey) != nullptr ||
+      (replied != nullptr && invite_events_.count(*replied) > 0)) {
+    ++counters_.not_from_bot;
+  }
 }
 
 void InviteTracker::on_own_invite(const json& event, const std::string& request_id, Millis now) {

@@ -134,11 +134,32 @@ struct EventToJson {
   json operator()(const VisibilityChanged& e) const {
     return {{"type", "visibility_changed"}, {"visible", e.visible}};
   }
+  json operator()(const CapabilitiesRefused& e) const {
+    const char* how = e.how == CapabilitiesRefused::How::error       ? "error"
+                      : e.how == CapabilitiesRefused::How::no_answer ? "no_answer"
+                                                                     : "not_granted";
+    json out = {{"type", "capabilities_refused"}, {"how", how}, {"missing", e.missing}};
+    if (!e.message.empty()) out["message"] = e.message;
+    return out;
+  }
 };
 
 }  // namespace
 
 json to_json(const WidgetApiEvent& event) { return std::visit(EventToJson{}, event); }
+
+json to_json(const WidgetApiCounters& c) {
+  return {{"received", c.received},
+          {"dropped_oversized", c.dropped_oversized},
+          {"dropped_malformed", c.dropped_malformed},
+          {"dropped_wrong_widget", c.dropped_wrong_widget},
+          {"dropped_own_echo", c.dropped_own_echo},
+          {"dropped_unexpected", c.dropped_unexpected},
+          {"ignored_grants", c.ignored_grants},
+          {"unknown_actions", c.unknown_actions},
+          {"timeouts", c.timeouts},
+          {"late_responses", c.late_responses}};
+}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Inbound: size, depth, parse, envelope
@@ -260,13 +281,31 @@ void WidgetApiClient::handle_request(const json& request, Millis now) {
 void WidgetApiClient::on_notify_capabilities(const json& request, Millis now) {
   reply(request, json::object());
   const json& data = request["data"];
-  const auto approved = string_array(data, "approved");
+  // Only what the widget asked for is taken: a grant of anything else means nothing to it.
+  const auto asked = requested_capabilities();
+  std::vector<std::string> approved;
+  for (auto& cap : string_array(data, "approved")) {
+    if (std::find(asked.begin(), asked.end(), cap) == asked.end()) {
+      ++counters_.ignored_grants;
+    } else if (std::find(approved.begin(), approved.end(), cap) == approved.end()) {
+      approved.push_back(std::move(cap));
+    }
+  }
   approved_ = std::set<std::string, std::less<>>(approved.begin(), approved.end());
   capabilities_request_pending_ = false;
   const bool first = handshake_ != HandshakeState::ready;
   handshake_ = HandshakeState::ready;
   if (first) events_.emplace_back(HandshakeDone{});
   events_.emplace_back(CapabilitiesChanged{string_array(data, "requested"), approved});
+  if (!asked_again_.empty()) {  // the host's decision on request_capabilities()
+    std::vector<std::string> missing;
+    for (const auto& cap : asked_again_) {
+      if (!this->approved(cap)) missing.push_back(cap);
+    }
+    asked_again_.clear();
+    if (!missing.empty())
+      events_.emplace_back(CapabilitiesRefused{CapabilitiesRefused::How::not_granted, missing, {}});
+  }
   if (listener_ != nullptr) listener_->on_capabilities_changed(now);
 }
 
@@ -319,6 +358,7 @@ bool WidgetApiClient::request_capabilities(Millis now) {
   }
   if (missing.empty()) return false;
   capabilities_request_pending_ = true;
+  asked_again_ = missing.get<std::vector<std::string>>();
   send_request(std::string(kActionRequestCapabilities), {{"capabilities", std::move(missing)}},
                Task::capabilities, LateAnswer::drop, now);
   return true;
@@ -365,7 +405,16 @@ void WidgetApiClient::on_own_answer(const Pending& pending, const json& response
         events_.emplace_back(HostVersions{host_versions_});
       }
       break;
-    case Task::capabilities: capabilities_request_pending_ = false; break;
+    case Task::capabilities:
+      capabilities_request_pending_ = false;
+      if (error && !asked_again_.empty()) {  // {}: the host's decision comes as notify_capabilities
+        const json* raw = object_member(response, "error");
+        const std::string* text = raw != nullptr ? string_member(*raw, "message") : nullptr;
+        events_.emplace_back(CapabilitiesRefused{CapabilitiesRefused::How::error, std::move(asked_again_),
+                                                 text != nullptr ? *text : std::string()});
+        asked_again_.clear();
+      }
+      break;
     case Task::listener: break;
   }
 }
@@ -387,7 +436,14 @@ void WidgetApiClient::tick(Millis now) {
   });
   for (const auto& pending : expired) {
     ++counters_.timeouts;
-    if (pending.task == Task::capabilities) capabilities_request_pending_ = false;
+    if (pending.task == Task::capabilities) {
+      capabilities_request_pending_ = false;
+      if (!asked_again_.empty()) {
+        events_.emplace_back(
+            CapabilitiesRefused{CapabilitiesRefused::How::no_answer, std::move(asked_again_), {}});
+        asked_again_.clear();
+      }
+    }
     if (pending.task == Task::listener && listener_ != nullptr) listener_->on_timeout(pending.handle, now);
   }
   if (listener_ != nullptr) listener_->on_tick(now);

@@ -10,6 +10,7 @@
 
 #include <string>
 
+using json = nlohmann::json;
 using verji::app::Config;
 using verji::app::Focus;
 using verji::app::Span;
@@ -25,11 +26,11 @@ bool same(Span a, Span b) { return a.begin == b.begin && a.end == b.end; }
 // The widget in the Administration room, its handshake done with every capability approved: a
 // send goes through (the fake client answers what it posts when pumped).
 struct HostedApp {
-  HostedApp()
+  explicit HostedApp(bool send_approved = true)
       : app(verji::app::config_from_url(
             "?widgetId=invite_1&userId=%40ola%3Aprod.verji.app&roomId=%21adm%3Aprod.verji.app", "")),
         host(app.clock(), port(), verji::testing::FakeRoom::prod_admin_room("invite_1")) {
-    host.connect(true);
+    host.connect(send_approved);
   }
   verji::testing::WidgetPort port() {
     verji::testing::WidgetPort p;
@@ -319,4 +320,38 @@ TEST_CASE("Escape leaves the confirm step with everything kept, and does nothing
   CHECK(app.state().form.focused == "create");  // back where the admin left
   widget.host.pump();
   CHECK(widget.host.sends() == 0);
+}
+
+TEST_CASE("asking again for permission to send, and the host saying no again, is told to the admin",
+          "[app][host]") {
+  HostedApp widget(false);
+  auto& [app, host] = widget;
+  REQUIRE(app.view().form.request_permission.has_value());
+  const std::string first_notice = app.view().form.connection.text;
+  CHECK(app.view().form.connection.tone == verji::app::Tone::warning);
+
+  CHECK(app.activate("request_permission"));
+  host.pump();  // acknowledged with {}: the decision comes as notify_capabilities
+  CHECK(app.view().form.connection.text == first_notice);
+  host.request("notify_capabilities",
+               {{"requested", {verji::core::kCapSendText}}, {"approved", {verji::core::kCapRequiresClient}}});
+  app.tick();
+  const std::string refused = app.view().form.connection.text;
+  CHECK(refused != first_notice);
+  CHECK(refused.find("denne gangen heller") != std::string::npos);
+  CHECK(app.view().form.connection.tone == verji::app::Tone::error);
+  REQUIRE(app.view().form.request_permission.has_value());  // may ask once more
+
+  // Asking once more: the notice is the plain one again while the host decides...
+  CHECK(app.activate("request_permission"));
+  CHECK(app.view().form.connection.text == first_notice);
+  host.pump();
+  // ...and granted: no notice, and Opprett may act.
+  host.request("notify_capabilities",
+               {{"requested", json::array()}, {"approved", verji::core::requested_capabilities()}});
+  app.tick();
+  CHECK(app.view().form.connection.text.empty());
+  CHECK_FALSE(app.view().form.request_permission.has_value());
+  widget.fill();
+  CHECK_FALSE(app.view().form.create.disabled);
 }

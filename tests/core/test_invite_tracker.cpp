@@ -403,6 +403,22 @@ TEST_CASE("statuses from anyone but the configured bot are ignored", "[invite_tr
   f.host.push_event(f.host.event("$m3", kAdmin, {{"msgtype", "m.text"}, {"body", "Success"}}));
   CHECK(state_of(f.tracker, kTrackedId) == "sent");
   CHECK(f.tracker.counters().ignored_events == ignored + 3);
+  CHECK(f.tracker.counters().not_from_bot == 0);  // plain chat: nobody posing as the bot
+
+  // Posing as the bot: a status block for our request, or a reply to our invite.
+  const json status = {
+      {"version", 1}, {"request_id", kTrackedId}, {"state", "success"}, {"user_id", "@forged:verji.example"}};
+  f.host.push_event(
+      f.host.event("$m4", "@companybot:evil.example",
+                   {{"msgtype", "m.notice"}, {"body", "Success"}, {"app.verji.invite.status", status}}));
+  f.host.push_event(f.host.event("$m5", "@mallory:evil.example",
+                                 {{"msgtype", "m.notice"},
+                                  {"body", "Success"},
+                                  {"m.relates_to", {{"m.in_reply_to", {{"event_id", "$e1"}}}}}}));
+  CHECK(state_of(f.tracker, kTrackedId) == "sent");
+  CHECK(f.tracker.counters().ignored_events == ignored + 5);
+  CHECK(f.tracker.counters().not_from_bot == 2);
+  CHECK(verji::core::to_json(f.tracker.counters())["not_from_bot"] == 2);
 }
 
 TEST_CASE("a rich reply to our invite is ours, a reply to anything else is not", "[invite_tracker]") {

@@ -145,9 +145,9 @@ TEST_CASE("supported_api_versions lists only what the client implements", "[widg
 
 TEST_CASE("every client event type has a JSON form with a type", "[widget_api_client]") {
   using namespace verji::core;
-  const std::vector<WidgetApiEvent> events = {HandshakeDone{},         CapabilitiesChanged{{"a"}, {"b"}},
-                                              HostVersions{{"0.0.1"}}, ThemeChanged{"dark"},
-                                              LanguageChanged{"nb"},   VisibilityChanged{false}};
+  const std::vector<WidgetApiEvent> events = {
+      HandshakeDone{},       CapabilitiesChanged{{"a"}, {"b"}}, HostVersions{{"0.0.1"}}, ThemeChanged{"dark"},
+      LanguageChanged{"nb"}, VisibilityChanged{false},          CapabilitiesRefused{}};
   std::set<std::string> types;
   for (const auto& e : events) types.insert(to_json(e).at("type").get<std::string>());
   CHECK(types.size() == events.size());
@@ -259,6 +259,123 @@ TEST_CASE("MSC2974: the client asks again for what is missing, one request at a 
                                        {"approved", verji::core::requested_capabilities()}});
   CHECK(client.can_send());
   CHECK_FALSE(client.request_capabilities(10000));  // nothing missing
+}
+
+TEST_CASE("capabilities granted but never asked for are not taken, and counted", "[widget_api_client]") {
+  ClientFixture f;
+  auto approved = verji::core::requested_capabilities();
+  approved.push_back("org.matrix.msc2762.send.state_event:m.room.power_levels");
+  approved.push_back("org.matrix.msc2762.receive.event:m.room.member");
+  approved.push_back(std::string(verji::core::kCapSendText));  // twice: one grant
+  f.host.request("notify_capabilities", {{"requested", json::array()}, {"approved", approved}});
+  CHECK(f.client.counters().ignored_grants == 2);
+  CHECK_FALSE(f.client.approved("org.matrix.msc2762.send.state_event:m.room.power_levels"));
+  CHECK_FALSE(f.client.approved("org.matrix.msc2762.receive.event:m.room.member"));
+  CHECK(f.client.can_send());
+  const auto ours = verji::core::requested_capabilities();
+  CHECK(std::set<std::string, std::less<>>(ours.begin(), ours.end()) == f.client.approved_capabilities());
+  bool told = false;
+  for (const auto& e : f.client.take_events()) {
+    if (const auto* changed = std::get_if<verji::core::CapabilitiesChanged>(&e)) {
+      told = true;
+      CHECK(changed->approved.size() == ours.size());  // what the app hears: only what it asked for
+    }
+  }
+  CHECK(told);
+}
+
+TEST_CASE("MSC2974: a refusal of what was asked again is an event: not granted, an error, or no answer",
+          "[widget_api_client]") {
+  using verji::core::CapabilitiesRefused;
+  WidgetApiClient client(FakeRoom{}.widget_api_config());
+  ManualClock clock;
+  FakeMatrixClient host(clock, verji::testing::port_of(client, clock));
+  const std::vector<std::string> receive = {std::string(verji::core::kCapReceiveNotice),
+                                            std::string(verji::core::kCapReceiveText)};
+  host.handshake(receive);
+  const auto refusals = [&client] {
+    std::vector<CapabilitiesRefused> out;
+    for (auto& e : client.take_events()) {
+      if (auto* r = std::get_if<CapabilitiesRefused>(&e)) out.push_back(*r);
+    }
+    return out;
+  };
+  CHECK(refusals().empty());  // the first handshake's grants were nobody's answer to asking again
+  const auto ask = [&] {
+    REQUIRE(client.request_capabilities(clock.now()));
+    const auto asks = FakeMatrixClient::requests(host.outbound(), "org.matrix.msc2974.request_capabilities");
+    REQUIRE(asks.size() == 1);
+    return asks[0];
+  };
+
+  SECTION("the person says no: acknowledged, then notify_capabilities without them") {
+    host.respond(ask(), json::object());
+    CHECK(refusals().empty());  // {} only acknowledges
+    host.request("notify_capabilities", {{"requested", {verji::core::kCapSendText}}, {"approved", receive}});
+    const auto got = refusals();
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].how == CapabilitiesRefused::How::not_granted);
+    CHECK(got[0].missing == std::vector<std::string>{std::string(verji::core::kCapSendText),
+                                                     std::string(verji::core::kCapRequiresClient)});
+    CHECK(verji::core::to_json(verji::core::WidgetApiEvent{got[0]})["how"] == "not_granted");
+    // A later notify_capabilities is not a second refusal.
+    host.request("notify_capabilities", {{"requested", json::array()}, {"approved", receive}});
+    CHECK(refusals().empty());
+  }
+  SECTION("only part of it granted: what is still missing") {
+    host.respond(ask(), json::object());
+    auto more = receive;
+    more.push_back(std::string(verji::core::kCapSendText));
+    host.request("notify_capabilities", {{"requested", json::array()}, {"approved", more}});
+    const auto got = refusals();
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].missing == std::vector<std::string>{std::string(verji::core::kCapRequiresClient)});
+    CHECK(client.can_send());
+  }
+  SECTION("all of it granted: no refusal") {
+    host.respond(ask(), json::object());
+    host.request("notify_capabilities",
+                 {{"requested", json::array()}, {"approved", verji::core::requested_capabilities()}});
+    CHECK(refusals().empty());
+  }
+  SECTION("the host answers with an error") {
+    host.respond(ask(), {{"error", {{"message", "Not supported"}}}});
+    const auto got = refusals();
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].how == CapabilitiesRefused::How::error);
+    CHECK(got[0].message == "Not supported");
+    CHECK(got[0].missing.size() == 2);
+    CHECK(client.request_capabilities(clock.now()));  // may ask again
+  }
+  SECTION("the host never answers") {
+    (void)ask();
+    client.tick(clock.now() + 60000);
+    const auto got = refusals();
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].how == CapabilitiesRefused::How::no_answer);
+    CHECK(verji::core::to_json(verji::core::WidgetApiEvent{got[0]})["how"] == "no_answer");
+  }
+}
+
+TEST_CASE("every counter has its name in the counters' JSON", "[widget_api_client]") {
+  verji::core::WidgetApiCounters c;
+  c.received = 1;
+  c.dropped_oversized = 2;
+  c.dropped_malformed = 3;
+  c.dropped_wrong_widget = 4;
+  c.dropped_own_echo = 5;
+  c.dropped_unexpected = 6;
+  c.ignored_grants = 7;
+  c.unknown_actions = 8;
+  c.timeouts = 9;
+  c.late_responses = 10;
+  const json j = verji::core::to_json(c);
+  CHECK(j.size() == 10);
+  std::set<std::uint64_t> values;
+  for (const auto& [name, value] : j.items()) values.insert(value.get<std::uint64_t>());
+  CHECK(values.size() == 10);  // each counter under its own name
+  CHECK(j["dropped_unexpected"] == 6);
+  CHECK(j["ignored_grants"] == 7);
 }
 
 TEST_CASE("host errors are read without exceptions, whatever their shape", "[widget_api_client]") {

@@ -59,8 +59,9 @@ struct FormState {
 // What the connection to the Matrix client says, as far as the view is concerned.
 struct HostState {
   Connection connection = Connection::standalone;
-  std::string refused_origin;  // Connection::refused: the host's origin (empty: none configured)
-  bool can_send = false;       // the send capability is approved
+  std::string refused_origin;       // Connection::refused: the host's origin (empty: none configured)
+  bool can_send = false;            // the send capability is approved
+  bool permission_refused = false;  // asked again for it (request_capabilities), and not given
   bool send_in_flight = false;
   std::vector<core::Submission> submissions;  // oldest first
 };

@@ -113,7 +113,11 @@ nlohmann::json to_json(const TrackerEvent& event);
 struct TrackerCounters {
   std::uint64_t duplicate_events = 0;  // a room event id seen before
   std::uint64_t ignored_events = 0;    // room events that were neither ours nor the bot's status for us
+  std::uint64_t not_from_bot = 0;  // of those: a status, or a reply to an invite, from someone not the bot
 };
+
+// {"duplicate_events": ..., ...}: every counter by its name, for the page.
+nlohmann::json to_json(const TrackerCounters& counters);
 
 struct SubmitResult {
   enum class Code {

@@ -144,8 +144,19 @@ struct LanguageChanged {
 struct VisibilityChanged {
   bool visible = true;
 };
+// What became of request_capabilities() when the host did not grant what was asked.
+struct CapabilitiesRefused {
+  enum class How {
+    not_granted,  // the next notify_capabilities still lacks some of them (the person said no)
+    error,        // the host answered the request with an error
+    no_answer,    // the host did not answer the request in time
+  };
+  How how = How::not_granted;
+  std::vector<std::string> missing;  // asked for and still not approved
+  std::string message;               // How::error: the host's message
+};
 using WidgetApiEvent = std::variant<HandshakeDone, CapabilitiesChanged, HostVersions, ThemeChanged,
-                                    LanguageChanged, VisibilityChanged>;
+                                    LanguageChanged, VisibilityChanged, CapabilitiesRefused>;
 
 // {"type": "handshake_done"}, {"type": "theme_changed", "name": ...} and so on, for logs and transcripts.
 nlohmann::json to_json(const WidgetApiEvent& event);
@@ -156,11 +167,15 @@ struct WidgetApiCounters {
   std::uint64_t dropped_malformed = 0;     // not JSON, too deep, not an object, bad envelope
   std::uint64_t dropped_wrong_widget = 0;  // another widgetId
   std::uint64_t dropped_own_echo = 0;      // fromWidget request / toWidget response
-  std::uint64_t dropped_unexpected = 0;    // a response nobody waits for
+  std::uint64_t dropped_unexpected = 0;    // a response nobody waits for (never asked, or answered)
+  std::uint64_t ignored_grants = 0;        // approved capabilities the widget never asked for: not taken
   std::uint64_t unknown_actions = 0;       // toWidget requests answered with an error
   std::uint64_t timeouts = 0;              // our requests the host did not answer in time
   std::uint64_t late_responses = 0;        // answers after a timeout handed on (LateAnswer::deliver)
 };
+
+// {"received": ..., "dropped_oversized": ..., ...}: every counter by its name, for the page.
+nlohmann::json to_json(const WidgetApiCounters& counters);
 
 // What the client tells the one who uses it (the invite tracker). Called from inside receive()
 // and tick(); a listener may send requests from any of these.
@@ -265,6 +280,7 @@ class WidgetApiClient {
   std::string theme_, language_;
   bool visible_ = true;
   bool capabilities_request_pending_ = false;
+  std::vector<std::string> asked_again_;  // request_capabilities(): what it asked for, until answered
 
   std::map<std::string, Pending> pending_;    // outbound requestId -> what it was for
   std::map<std::string, Pending> timed_out_;  // LateAnswer::deliver requests that timed out
