@@ -233,7 +233,7 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
     }
   });
 
-  test('scenario capabilities_denied: the notice, "Be om tilgang på nytt", then sending works', async () => {
+  test('scenario capabilities_denied: the notice, "Be om tilgang på nytt" refused again and told, then sending works', async () => {
     const { context, page, frame, errors } = await openHost('?scenario=capabilities_denied');
     try {
       await waitForStatus(frame, 'connection', /^Matrix-klienten har ikke gitt skjemaet lov til å sende meldinger i rommet\.$/);
@@ -242,13 +242,19 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       const ask = await waitForControl(frame, 'request_permission');
       assert.equal(ask.label, 'Be om tilgang på nytt');
       await screenshot(page, 'e2e-capabilities_denied-notice');
+      // Asked again, the person in the client says no again: the widget says so, aloud too.
+      await click(page, frame, 'request_permission');
+      const refused = await waitForStatus(frame, 'connection', /denne gangen heller/);
+      await frame.waitForFunction((text) => document.getElementById('verji-live').textContent.includes(text), refused.label);
+      await waitForControl(frame, 'request_permission');
+      await screenshot(page, 'e2e-capabilities_refused-again');
       await page.click('#deny'); // the person in the client approves this time
       assert.equal(await page.isChecked('#deny'), false);
       await click(page, frame, 'request_permission');
       await frame.waitForFunction(() => !(window.verjiLayout ?? []).some((c) => c.id === 'connection'), null, { timeout: 15000 });
       const asked = (await widgetRequests(page)).filter((r) => r.action === 'org.matrix.msc2974.request_capabilities');
-      assert.equal(asked.length, 1);
-      assert.ok(asked[0].data.capabilities.includes('org.matrix.msc2762.send.event:m.room.message#m.text'));
+      assert.equal(asked.length, 2);
+      assert.ok(asked[1].data.capabilities.includes('org.matrix.msc2762.send.event:m.room.message#m.text'));
       await traceStatuses(frame);
       const requestId = await create(page, frame);
       await waitForStatus(frame, `submission=${requestId}`, /^Opprettet: @olanordmann:verji\.example$/);

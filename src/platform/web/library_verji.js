@@ -64,6 +64,8 @@ mergeInto(LibraryManager.library, {
     bridge.attach(function (text) {
       verjiWithUTF8(_verji_host_message, text);
     });
+    // The core's side of bridge.stats: {client: {received, dropped_malformed, ...}, tracker: {...}}.
+    bridge.protocol = function () { return JSON.parse(UTF8ToString(_verji_protocol_counters())); };
     return bridge.state === 'standalone' ? states.standalone : bridge.state === 'refused' ? states.refused : states.hosted;
   },
 

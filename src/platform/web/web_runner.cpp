@@ -45,8 +45,10 @@
 #include "verji/app/clipboard.h"
 #include "verji/app/layout.h"
 #include "verji/core/clock.h"
+#include "verji/core/invite_tracker.h"
 #include "verji/core/url_params.h"
 #include "verji/core/version.h"
+#include "verji/core/widget_api_client.h"
 #include "verji/ui/fonts.h"
 #include "verji/ui/theme.h"
 #include "verji/ui/wheel.h"
@@ -58,6 +60,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -440,6 +443,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   r.app->on_host_message(json);
   flush_outbound(r);
   wake(r, verji::web::Wake::page);
+}
+
+// The protocol's counters, for window.verjiBridge.protocol() (library_verji.js): why each message
+// and room event that came in was dropped or ignored. JSON text, valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* verji_protocol_counters() {
+  static std::string text;
+  const Runner& r = g_runner;
+  nlohmann::json out = nlohmann::json::object();
+  if (r.app && r.app->client() != nullptr) out["client"] = verji::core::to_json(r.app->client()->counters());
+  if (r.app && r.app->tracker() != nullptr)
+    out["tracker"] = verji::core::to_json(r.app->tracker()->counters());
+  text = out.dump();
+  return text.c_str();
 }
 
 namespace verji::web {
