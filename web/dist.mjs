@@ -100,7 +100,6 @@ function clearOut(out) {
 export function nginxSite({ origins, root, listen = '80', serverName = '_', template = NGINX_TEMPLATE }) {
   const values = {
     VERJI_FRAME_ANCESTORS: origins.join(' '),
-    VERJI_ALLOWED_ORIGINS: origins.join(' '),
     VERJI_ROOT: root,
     VERJI_LISTEN: listen,
     VERJI_SERVER_NAME: serverName,
