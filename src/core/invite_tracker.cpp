@@ -10,6 +10,7 @@
 #include "verji/core/invite_tracker.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "verji/core/invite_request.h"
@@ -90,7 +91,8 @@ bool is_final(SubmissionState state) noexcept {
 json to_json(const TrackerCounters& c) {
   return {{"duplicate_events", c.duplicate_events},
           {"ignored_events", c.ignored_events},
-          {"not_from_bot", c.not_from_bot}};
+          {"not_from_bot", c.not_from_bot},
+          {"forgotten_submissions", c.forgotten_submissions}};
 }
 
 std::string_view to_string(SubmitResult::Code code) noexcept {
@@ -240,7 +242,44 @@ void InviteTracker::on_send_answer(const std::string& request_id, const json& re
 // [SECTION] Room events: our invites, other invites, the CompanyBot
 // ---------------------------------------------------------------------------------------------
 
+bool InviteTracker::first_sight(const std::string& event_id) {
+  if (!seen_events_.insert(event_id).second) return false;
+  seen_order_.push_back(event_id);
+  if (seen_order_.size() > kMaxSeenEvents) {
+    seen_events_.erase(seen_order_.front());
+    seen_order_.pop_front();
+  }
+  return true;
+}
+
+void InviteTracker::keep_bounded() {
+  while (submissions_.size() > kMaxSubmissions) {
+    const auto busy = [this](const std::string& request_id) {
+      if (checks_.count(request_id) > 0) return true;
+      return std::any_of(waiting_.begin(), waiting_.end(),
+                         [&](const auto& w) { return w.second.request_id == request_id; });
+    };
+    const auto it = std::find_if(submissions_.begin(), submissions_.end(), [&](const Submission& s) {
+      return is_final(s.state) && !busy(s.request_id);
+    });
+    if (it == submissions_.end()) return;  // every one still in progress: kept, whatever their number
+    const std::string request_id = it->request_id;
+    submissions_.erase(it);
+    for (auto e = invite_events_.begin(); e != invite_events_.end();) {
+      e = e->second == request_id ? invite_events_.erase(e) : std::next(e);
+    }
+    order_since_.erase(request_id);
+    ambiguous_.erase(request_id);
+    ++counters_.forgotten_submissions;
+  }
+}
+
 void InviteTracker::on_room_event(const json& event, Millis now) {
+  on_room_event_of(event, now);
+  keep_bounded();
+}
+
+void InviteTracker::on_room_event_of(const json& event, Millis now) {
   const std::string* type = string_member(event, "type");
   const std::string* event_id = string_member(event, "event_id");
   const std::string* sender = string_member(event, "sender");
@@ -252,7 +291,7 @@ void InviteTracker::on_room_event(const json& event, Millis now) {
     ++counters_.ignored_events;
     return;
   }
-  if (!seen_events_.insert(*event_id).second) {
+  if (!first_sight(*event_id)) {
     ++counters_.duplicate_events;
     return;
   }
@@ -456,6 +495,7 @@ SubmitResult InviteTracker::submit(std::string request_id, json content, Millis 
   s.created_at = now;
   submissions_.push_back(std::move(s));
   post_send(submissions_.back(), now);
+  keep_bounded();
   return {Code::accepted};
 }
 

@@ -630,3 +630,67 @@ TEST_CASE("the send stays in flight until its answer, even when the bot is faste
   CHECK_FALSE(f.tracker.send_in_flight());
   CHECK(state_of(f.tracker, kTrackedId) == "processing");
 }
+
+TEST_CASE("the seen room event ids are bounded: the newest kMaxSeenEvents are remembered",
+          "[invite_tracker][bounds]") {
+  TrackerFixture f;
+  const std::size_t chat = verji::core::kMaxSeenEvents + 100;
+  for (std::size_t n = 0; n < chat; ++n) {
+    f.host.push_event(f.host.event("$chat-" + std::to_string(n), "@kari:verji.example",
+                                   {{"msgtype", "m.text"}, {"body", "hei " + std::to_string(n)}}));
+  }
+  CHECK(f.tracker.seen_event_count() == verji::core::kMaxSeenEvents);
+  const auto duplicates = f.tracker.counters().duplicate_events;
+  // The newest is still known; the oldest was forgotten, so it counts as new (and is ignored again).
+  f.host.push_event(f.host.event("$chat-" + std::to_string(chat - 1), "@kari:verji.example",
+                                 {{"msgtype", "m.text"}, {"body", "again"}}));
+  CHECK(f.tracker.counters().duplicate_events == duplicates + 1);
+  f.host.push_event(
+      f.host.event("$chat-0", "@kari:verji.example", {{"msgtype", "m.text"}, {"body", "again"}}));
+  CHECK(f.tracker.counters().duplicate_events == duplicates + 1);
+  CHECK(f.tracker.seen_event_count() == verji::core::kMaxSeenEvents);
+}
+
+TEST_CASE("invitations are bounded: the oldest settled ones are forgotten, none in progress",
+          "[invite_tracker][bounds]") {
+  TrackerFixture f;
+  const auto id_of = [](std::size_t n) {
+    std::string id = std::to_string(n);
+    return std::string(32 - id.size(), 'a') + id;
+  };
+  const auto invite = [&](std::size_t n) {
+    const std::string id = id_of(n);
+    const std::string event = "$invite-" + std::to_string(n);
+    f.host.respond(f.submit(id), {{"event_id", event}});
+    f.echo(event, id);
+    return event;
+  };
+  const std::size_t settled = verji::core::kMaxSubmissions + 10;
+  for (std::size_t n = 0; n < settled; ++n) {
+    const std::string event = invite(n);
+    f.host.push_event(f.host.bot_reply("$bot-" + std::to_string(n), "Success", event));
+  }
+  CHECK(f.tracker.submissions().size() == verji::core::kMaxSubmissions);
+  CHECK(f.tracker.counters().forgotten_submissions == 10);
+  CHECK(f.tracker.find(id_of(0)) == nullptr);
+  CHECK(f.tracker.find(id_of(9)) == nullptr);
+  CHECK(state_of(f.tracker, id_of(10)) == "success");
+  CHECK(state_of(f.tracker, id_of(settled - 1)) == "success");
+  // A late status for a forgotten one is the bot answering something we no longer follow.
+  f.host.push_event(f.host.bot_reply("$bot-late", "Success", "$invite-0"));
+  CHECK(f.tracker.submissions().size() == verji::core::kMaxSubmissions);
+
+  // Open ones are never forgotten: they push the settled ones out, then the list grows.
+  const std::size_t open = verji::core::kMaxSubmissions + 5;
+  for (std::size_t n = settled; n < settled + open; ++n) invite(n);
+  CHECK(f.tracker.submissions().size() == open);
+  for (std::size_t n = settled; n < settled + open; ++n) CHECK(state_of(f.tracker, id_of(n)) == "sent");
+  // Answered, they settle; the next invitation trims the list to its bound again.
+  for (std::size_t n = settled; n < settled + open; ++n) {
+    f.host.push_event(
+        f.host.bot_reply("$bot-" + std::to_string(n), "Success", "$invite-" + std::to_string(n)));
+  }
+  invite(settled + open);
+  CHECK(f.tracker.submissions().size() == verji::core::kMaxSubmissions);
+  CHECK(state_of(f.tracker, id_of(settled + open)) == "sent");
+}

@@ -32,6 +32,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -110,10 +111,17 @@ using TrackerEvent = std::variant<SubmissionChanged, HistoryRestored>;
 // {"type": "submission_changed", "request_id": ..., "state": ...} and so on, for logs and transcripts.
 nlohmann::json to_json(const TrackerEvent& event);
 
+// What the tracker remembers, at most: the newest room event ids it has seen (a host delivering one
+// again is then recognised), and invitations (the oldest settled ones are forgotten first; one still
+// waiting for the bot, a send or a check is never forgotten).
+inline constexpr std::size_t kMaxSeenEvents = 4096;
+inline constexpr std::size_t kMaxSubmissions = 50;
+
 struct TrackerCounters {
   std::uint64_t duplicate_events = 0;  // a room event id seen before
   std::uint64_t ignored_events = 0;    // room events that were neither ours nor the bot's status for us
   std::uint64_t not_from_bot = 0;  // of those: a status, or a reply to an invite, from someone not the bot
+  std::uint64_t forgotten_submissions = 0;  // settled invitations dropped for kMaxSubmissions
 };
 
 // {"duplicate_events": ..., ...}: every counter by its name, for the page.
@@ -152,6 +160,7 @@ class InviteTracker : private WidgetApiListener {
   const Submission* find(std::string_view request_id) const;
   bool send_in_flight() const;  // a submission's send_event is pending
   TrackerCounters counters() const noexcept { return counters_; }
+  std::size_t seen_event_count() const noexcept { return seen_events_.size(); }
   const InviteTrackerConfig& config() const noexcept { return config_; }
 
  private:
@@ -172,6 +181,7 @@ class InviteTracker : private WidgetApiListener {
 
   // WidgetApiListener.
   void on_room_event(const nlohmann::json& event, Millis now) override;
+  void on_room_event_of(const nlohmann::json& event, Millis now);  // on_room_event() before keep_bounded()
   void on_answer(RequestHandle request, const nlohmann::json& response, bool late, Millis now) override;
   void on_timeout(RequestHandle request, Millis now) override;
   void on_capabilities_changed(Millis now) override;
@@ -185,6 +195,8 @@ class InviteTracker : private WidgetApiListener {
 
   // Room events: our invites, other invites, the CompanyBot.
   void on_own_invite(const nlohmann::json& event, const std::string& request_id, Millis now);
+  bool first_sight(const std::string& event_id);  // remembers it (kMaxSeenEvents); false if seen
+  void keep_bounded();                            // forgets settled submissions over kMaxSubmissions
   void on_foreign_invite();
   void on_bot_message(const nlohmann::json& event, Millis now);
   static bool is_open(const Submission& s);   // its event exists and it still waits for the bot
@@ -215,6 +227,7 @@ class InviteTracker : private WidgetApiListener {
   std::map<std::string, std::uint64_t> order_since_;  // request_id -> sequence of our echo (order rule)
   std::set<std::string> ambiguous_;                   // request_ids whose order rule is off
   std::set<std::string> seen_events_;
+  std::deque<std::string> seen_order_;  // seen_events_, oldest first, for kMaxSeenEvents
   std::uint64_t sequence_ = 0;
 
   std::vector<TrackerEvent> events_;
