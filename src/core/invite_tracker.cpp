@@ -403,7 +403,13 @@ void InviteTracker::on_bot_message(const json& event, Millis now) {
       return;
     }
   }
-  // 3. Order: exactly one of our requests waits, its event came first, and no other invite since.
+  // 3. What the text names: an address or a username that exactly one of our waiting requests has.
+  const BotStatus status = classify_bot_text(*body);
+  if (Submission* named = named_by(status)) {
+    apply_bot_status(*named, status, bot_event_id, now);
+    return;
+  }
+  // 4. Order: exactly one of our requests waits, its event came first, and no other invite since.
   Submission* only = nullptr;
   std::size_t open = 0;
   for (auto& s : submissions_) {
@@ -421,7 +427,38 @@ void InviteTracker::on_bot_message(const json& event, Millis now) {
     ++counters_.ignored_events;
     return;
   }
-  apply_bot_status(*only, classify_bot_text(*body), bot_event_id, now);
+  apply_bot_status(*only, status, bot_event_id, now);
+}
+
+Submission* InviteTracker::named_by(const BotStatus& status) {
+  const auto lower = [](std::string text) {
+    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return text;
+  };
+  std::string wanted;
+  const char* key = nullptr;
+  if (status.kind == BotStatusKind::email_registered && !status.email.empty()) {
+    key = "email";
+    wanted = status.email;
+  } else if (status.kind == BotStatusKind::username_taken && !status.username.empty()) {
+    key = "username_hint";
+    wanted = status.username;
+  } else if (status.kind == BotStatusKind::success && status.user_id.size() > 1 && status.user_id[0] == '@') {
+    key = "username_hint";
+    wanted = status.user_id.substr(1, status.user_id.find(':') - 1);  // "@ola:server" -> "ola"
+  }
+  if (key == nullptr || wanted.empty()) return nullptr;
+  wanted = lower(wanted);
+  Submission* found = nullptr;
+  for (auto& s : submissions_) {
+    if (!is_open(s)) continue;
+    const json* block = object_member(s.content, kInviteKey);
+    const std::string* value = block != nullptr ? string_member(*block, key) : nullptr;
+    if (value == nullptr || lower(*value) != wanted) continue;
+    if (found != nullptr) return nullptr;  // two of ours would fit: it names neither for sure
+    found = &s;
+  }
+  return found;
 }
 
 void InviteTracker::apply_bot_status(Submission& s, const BotStatus& status, const std::string& bot_event_id,

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -693,4 +694,62 @@ TEST_CASE("invitations are bounded: the oldest settled ones are forgotten, none 
   invite(settled + open);
   CHECK(f.tracker.submissions().size() == verji::core::kMaxSubmissions);
   CHECK(state_of(f.tracker, id_of(settled + open)) == "sent");
+}
+
+TEST_CASE("two invitations waiting, the bot answering in plain text: what the text names decides",
+          "[invite_tracker]") {
+  TrackerFixture f;
+  const std::string kari = "11111111111111111111111111111111";
+  const std::string ola = "22222222222222222222222222222222";
+  const auto content = [](const std::string& id, const std::string& email, const std::string& hint) {
+    json c = invite_content(id, email);
+    c["app.verji.invite"]["username_hint"] = hint;
+    return c;
+  };
+  for (const auto& [id, email, hint, event] :
+       {std::tuple{kari, std::string("Kari@Firma.no"), std::string("karinordmann"), std::string("$inv-kari")},
+        std::tuple{ola, std::string("ola@firma.no"), std::string("olanordmann"), std::string("$inv-ola")}}) {
+    REQUIRE(f.tracker.submit(id, content(id, email, hint), f.clock.now()).ok());
+    f.host.respond(FakeMatrixClient::requests(f.host.outbound(), "send_event").at(0), {{"event_id", event}});
+    f.host.push_event(f.host.event(event, kAdmin, content(id, email, hint)));
+  }
+  const auto plain = [&](const std::string& event_id, const std::string& body) {
+    f.host.push_event(f.host.event(event_id, FakeRoom{}.bot, {{"msgtype", "m.notice"}, {"body", body}}));
+  };
+  const auto ignored = f.tracker.counters().ignored_events;
+  plain("$b1", "Processing, please wait...");  // names nobody: neither is guessed
+  CHECK(state_of(f.tracker, kari) == "sent");
+  CHECK(state_of(f.tracker, ola) == "sent");
+  CHECK(f.tracker.counters().ignored_events == ignored + 1);
+
+  plain("$b2", "UserID 'olanordmann' is already occupied");
+  CHECK(state_of(f.tracker, ola) == "username_taken");
+  CHECK(state_of(f.tracker, kari) == "sent");
+  plain("$b3", "A user is already registered with the following email: kari@firma.no");  // any case
+  CHECK(state_of(f.tracker, kari) == "email_registered");
+  CHECK(f.tracker.find(kari)->email == "kari@firma.no");
+  CHECK(f.tracker.counters().ignored_events == ignored + 1);
+}
+
+TEST_CASE("plain text naming a user two waiting invitations share, or none has, decides nothing",
+          "[invite_tracker]") {
+  TrackerFixture f;
+  const std::string a = "33333333333333333333333333333333";
+  const std::string b = "44444444444444444444444444444444";
+  for (const auto& [id, event] : {std::pair{a, std::string("$inv-a")}, std::pair{b, std::string("$inv-b")}}) {
+    json c = invite_content(id);  // the same address in both
+    c["app.verji.invite"]["username_hint"] = "olanordmann";
+    REQUIRE(f.tracker.submit(id, c, f.clock.now()).ok());
+    f.host.respond(FakeMatrixClient::requests(f.host.outbound(), "send_event").at(0), {{"event_id", event}});
+    f.host.push_event(f.host.event(event, kAdmin, c));
+  }
+  const auto ignored = f.tracker.counters().ignored_events;
+  f.host.push_event(
+      f.host.event("$b1", FakeRoom{}.bot,
+                   {{"msgtype", "m.notice"}, {"body", "UserID 'olanordmann' is already occupied"}}));
+  f.host.push_event(f.host.event("$b2", FakeRoom{}.bot,
+                                 {{"msgtype", "m.notice"}, {"body", "Success: created @kari:verji.app"}}));
+  CHECK(state_of(f.tracker, a) == "sent");
+  CHECK(state_of(f.tracker, b) == "sent");
+  CHECK(f.tracker.counters().ignored_events == ignored + 2);
 }

@@ -19,8 +19,10 @@
 //     homeserver error among them) -> send_failed
 //   - follows the CompanyBot: only messages from InviteTrackerConfig::bot_user_id; tied to a
 //     request by the `app.verji.invite.status` block, else a rich reply to the invite's event id,
-//     else order (the bot's messages after our echo while exactly one of our requests waits and no
-//     other invite was seen in between); "processing" (or "sent" with no word at all) then
+//     else what an outcome's text names (the address already registered, the username taken, the
+//     new user's id) when exactly one of our waiting requests has it, else order (the bot's
+//     messages after our echo while exactly one of our requests waits and no other invite was seen
+//     in between); "processing" (or "sent" with no word at all) then
 //     silence_timeout without news -> no_answer_yet, and later answers still apply. An outcome
 //     (success, email_registered, username_taken, failed) is not undone by a later "Processing"
 //     or unknown text; unknown text is kept verbatim as the latest status.
@@ -195,6 +197,8 @@ class InviteTracker : private WidgetApiListener {
 
   // Room events: our invites, other invites, the CompanyBot.
   void on_own_invite(const nlohmann::json& event, const std::string& request_id, Millis now);
+  // The one waiting submission whose address or username the bot's text names, or nullptr.
+  Submission* named_by(const BotStatus& status);
   bool first_sight(const std::string& event_id);  // remembers it (kMaxSeenEvents); false if seen
   void keep_bounded();                            // forgets settled submissions over kMaxSubmissions
   void on_foreign_invite();
