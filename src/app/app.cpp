@@ -8,6 +8,7 @@
 #include "verji/core/version.h"
 
 #include <algorithm>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -96,10 +97,15 @@ void App::refuse_host(std::string origin) {
 bool App::on_host_message(std::string_view json_text) {
   state_.now = clock_.now();
   if (!client_ || state_.host.connection == Connection::refused) return false;
+  const HostState& host = state_.host;
+  const auto before =
+      std::make_tuple(host.connection, host.can_send, host.send_in_flight, host.submissions.size());
   client_->receive(json_text, state_.now);
-  const bool changed = apply_protocol_events();
+  const bool events = apply_protocol_events();
   refresh();  // cheap, and the client or the tracker may have changed state without an event
-  return changed;
+  // A busy room's chatter changes nothing: no event, the same connection and invitations.
+  return events || before != std::make_tuple(host.connection, host.can_send, host.send_in_flight,
+                                             host.submissions.size());
 }
 
 bool App::tick() {

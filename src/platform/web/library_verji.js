@@ -66,6 +66,7 @@ mergeInto(LibraryManager.library, {
     });
     // The core's side of bridge.stats: {client: {received, dropped_malformed, ...}, tracker: {...}}.
     bridge.protocol = function () { return JSON.parse(UTF8ToString(_verji_protocol_counters())); };
+    bridge.wasmMemory = function () { return HEAPU8.byteLength; };  // bytes, as it grows
     return bridge.state === 'standalone' ? states.standalone : bridge.state === 'refused' ? states.refused : states.hosted;
   },
 
@@ -90,8 +91,7 @@ mergeInto(LibraryManager.library, {
   },
 
   // Wakes the main loop (verji_web_wake in web_runner.cpp, with a WakeCause) on whatever may change
-  // what is drawn: the person's input, host messages, size and devicePixelRatio changes, the page
-  // becoming visible.
+  // what is drawn: the person's input, size and devicePixelRatio changes, the page becoming visible.
   verji_web_watch_page__deps: ['$VerjiSeam'],
   verji_web_watch_page: function () {
     var input = function () { _verji_web_wake(VerjiSeam.WakeCause.user_input); };
@@ -102,7 +102,7 @@ mergeInto(LibraryManager.library, {
       window.addEventListener(type, input, options);
     });
     window.verjiWake = other; // for tests and the page: "draw a few frames now"
-    window.addEventListener('message', other, options);
+    // Host messages wake it from verji_host_message, and only when they changed something.
     window.addEventListener('resize', other, options);
     document.addEventListener('visibilitychange', other);
     if (typeof ResizeObserver === 'function') new ResizeObserver(other).observe(Module['canvas']);

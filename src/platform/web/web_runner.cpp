@@ -440,9 +440,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE int verji_dom_caret_at(const char* id, double x,
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_host_message(const char* json) {
   Runner& r = g_runner;
   if (!r.app || json == nullptr) return;
-  r.app->on_host_message(json);
-  flush_outbound(r);
-  wake(r, verji::web::Wake::page);
+  const auto deadline = r.app->next_deadline();
+  const bool changed = r.app->on_host_message(json);
+  flush_outbound(r);  // the answer goes at once, frame or not
+  // Frames only for what changed what is drawn, or a new deadline to wake for: in a busy room the
+  // chatter around the invitations draws nothing.
+  if (changed || r.app->next_deadline() != deadline) wake(r, verji::web::Wake::page);
 }
 
 // The protocol's counters, for window.verjiBridge.protocol() (library_verji.js): why each message
