@@ -142,7 +142,26 @@ function senderClass(sender) {
   return sender === '@admin:verji.example' ? 'sender' : 'sender other';
 }
 
+// The newest events the timeline shows; a busy room (thousands of events) keeps the page usable.
+const TIMELINE_LIMIT = 1000;
+const unrendered = [];
+
+// Events are drawn in batches, at most five times a second, and the timeline scrolled once per
+// batch: a few layouts a second, however many events arrive.
 function renderEvent(event) {
+  unrendered.push(event);
+  if (unrendered.length === 1) setTimeout(() => requestAnimationFrame(renderEvents), 200);
+}
+
+function renderEvents() {
+  const items = unrendered.splice(0).slice(-TIMELINE_LIMIT).map(eventItem);
+  const timeline = $('timeline');
+  timeline.append(...items);
+  while (timeline.children.length > TIMELINE_LIMIT) timeline.firstElementChild.remove();
+  items.at(-1)?.scrollIntoView({ block: 'nearest' });
+}
+
+function eventItem(event) {
   const c = event.content ?? {};
   const reply = c['m.relates_to']?.['m.in_reply_to']?.event_id;
   const meta = [
@@ -158,8 +177,7 @@ function renderEvent(event) {
   ]);
   for (const key of Object.keys(c).filter((k) => k.startsWith('app.verji.invite'))) li.append(details(key, c[key]));
   li.append(details('event JSON', event));
-  $('timeline').append(li);
-  li.scrollIntoView({ block: 'nearest' });
+  return li;
 }
 
 function renderWire({ direction, message, at }) {
