@@ -2,11 +2,21 @@
 #
 #   verji::warnings  INTERFACE target with the warning set for our own code (never for dependencies)
 #   verji::wasm_exceptions  INTERFACE target: -fexceptions at compile and link (Catch2 under wasm)
+#
+# The native-asan preset (clang-14) turns on VERJI_SANITIZE and VERJI_FUZZ and turns off
+# VERJI_TOOL_TESTS: the same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, and
+# the libFuzzer targets of tests/fuzz, in one tree.
 
 option(VERJI_BUILD_TESTS "Build the test executables and register them with CTest" ON)
 option(VERJI_WERROR "Treat warnings in our own code as errors" OFF)
 option(VERJI_BUILD_BENCH "Build bench/validate_bench (and its CTest run-check). The wasm-debug preset turns it off: \
 its figures are those of a debug build, and native and wasm-release build it already" ON)
+option(VERJI_TOOL_TESTS "Register the tests that are not C++ unit tests (clang-format, the layer rules' probes, \
+node's tests of tests/web, invite-check's fixtures). The sanitizer tree turns them off: they would only run twice" ON)
+option(VERJI_SANITIZE "Compile and link everything with -fsanitize=address,undefined -fno-sanitize-recover=all" OFF)
+option(VERJI_FUZZ "Build the libFuzzer targets of tests/fuzz (clang only; implies VERJI_SANITIZE) and register \
+their short runs with CTest" OFF)
+set(VERJI_FUZZ_SECONDS 5 CACHE STRING "Seconds each fuzz target runs as a CTest test (scripts/fuzz runs longer)")
 set(VERJI_BROWSER_TESTS "AUTO" CACHE STRING
   "Register the headless-Chromium tests with CTest (wasm trees): ON, OFF or AUTO (when chromium is found)")
 set_property(CACHE VERJI_BROWSER_TESTS PROPERTY STRINGS ON OFF AUTO)
@@ -27,6 +37,28 @@ target_compile_options(verji_warnings INTERFACE
   -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(VERJI_WERROR)
   target_compile_options(verji_warnings INTERFACE -Werror)
+endif()
+
+# Sanitizers (native only): every target of the tree, our code and the test code alike. -O1 keeps the
+# instrumented tests fast enough; frame pointers give whole stacks in the reports. With VERJI_FUZZ
+# everything also carries libFuzzer's coverage instrumentation (fuzzer-no-link), so the unit tests
+# and the fuzz targets share one build of the libraries; only the fuzz targets link libFuzzer.
+if(VERJI_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "VERJI_FUZZ needs clang (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: use the native-asan "
+                        "preset (clang++-14; Debian packages clang-14 and libclang-rt-14-dev)")
+  endif()
+  set(VERJI_SANITIZE ON CACHE BOOL "" FORCE)
+endif()
+if(VERJI_SANITIZE)
+  if(EMSCRIPTEN)
+    message(FATAL_ERROR "VERJI_SANITIZE is for native trees")
+  endif()
+  add_compile_options(-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined -fno-sanitize-recover=all)
+  if(VERJI_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link)
+  endif()
 endif()
 
 add_library(verji_wasm_exceptions INTERFACE)
