@@ -91,7 +91,14 @@ std::string join_name(const std::vector<std::string>& parts) {
 }  // namespace
 
 std::string normalize_full_name(std::string_view full_name) {
-  const std::u32string composed = unicode::nfc(unicode::decode(full_name).chars);
+  // Invisible characters go before composing: one between a letter and its combining mark
+  // ("a", U+200B, U+030A) would otherwise keep them apart in NFC, and the result would compose
+  // only when normalised a second time (found by fuzzing: tests/core/test_username.cpp).
+  std::u32string visible;
+  for (const char32_t c : unicode::decode(full_name).chars) {
+    if (!unicode::is_invisible(c) && !unicode::is_bidi_control(c)) visible.push_back(c);
+  }
+  const std::u32string composed = unicode::nfc(visible);
   std::u32string out;
   bool space = false;
   for (const char32_t c : composed) {
@@ -99,7 +106,6 @@ std::string normalize_full_name(std::string_view full_name) {
       space = !out.empty();
       continue;
     }
-    if (unicode::is_invisible(c) || unicode::is_bidi_control(c)) continue;
     if (space) out.push_back(U' ');
     space = false;
     out.push_back(c);

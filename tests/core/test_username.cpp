@@ -51,6 +51,21 @@ TEST_CASE("names are normalised before they are split", "[username]") {
   CHECK(name_parts("").empty());
 }
 
+// Found by fuzz_validate_name: an invisible character between a letter and its combining mark kept
+// them apart, so the name sent was not NFC and normalising it again changed it.
+TEST_CASE("fuzz regression: normalising a name is idempotent across invisible characters",
+          "[username][fuzz]") {
+  // "Ha", ZERO WIDTH SPACE, COMBINING RING ABOVE, "kon": the ring goes on the a.
+  const std::string pasted = "Ha\xE2\x80\x8B\xCC\x8Akon Nordmann";
+  CHECK(normalize_full_name(pasted) == "H\xC3\xA5kon Nordmann");
+  CHECK(derive_username(pasted, UsernameStyle::joined) == "haakonnordmann");
+  // The fuzzer's own input: NUL and other control characters around an NFD ring.
+  const std::string found("Aasa\0\xCC\x8A \x04\0nOla\x17\0ordmann", 23);
+  const std::string once = normalize_full_name(found);
+  CHECK(once == "Aas\xC3\xA5 nOlaordmann");
+  CHECK(normalize_full_name(once) == once);
+}
+
 TEST_CASE("the user id preview is @localpart:server", "[username]") {
   CHECK(user_id_preview("olanordmann", "prod.verji.app") == "@olanordmann:prod.verji.app");
   CHECK(user_id_preview("olanordmann", "").empty());
