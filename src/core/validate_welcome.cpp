@@ -1,6 +1,7 @@
-// The welcome message's rules: a length limit, the standing "sent unencrypted" notice and one
-// warning per sensitive match (sensitive.h), each needing the admin's confirmation.
+// The welcome message's rules: well-formed UTF-8, a length limit, the standing "sent unencrypted"
+// notice and one warning per sensitive match (sensitive.h), each needing the admin's confirmation.
 #include "verji/core/sensitive.h"
+#include "verji/core/unicode.h"
 #include "verji/core/validation.h"
 
 #include <string>
@@ -61,6 +62,14 @@ void validate_welcome_message(std::string_view text, Validation& out) {
   if (is_blank(text)) return;  // nothing is sent, so nothing to say
 
   out.add(Field::welcome_message, Severity::notice, "welcome.unencrypted", Msg::welcome_unencrypted);
+
+  // The message is sent as typed, in JSON, which carries only UTF-8: ill-formed bytes (a lone
+  // surrogate from the page, a broken paste) would reach the CompanyBot as U+FFFD, not as typed
+  // (found by fuzzing the invite request's round trip: tests/core/test_validate_welcome.cpp).
+  if (const unicode::Decoded decoded = unicode::decode(text); !decoded.valid) {
+    out.add(Field::welcome_message, Severity::error, "welcome.invalid_utf8", Msg::welcome_bad_encoding, {},
+            Span{decoded.first_invalid, decoded.first_invalid_end});
+  }
 
   const std::size_t count = count_code_points(text);
   if (count > kWelcomeMessageMaxLength) {

@@ -1,6 +1,8 @@
 // Tests for the invite request (invite_request.h) against docs/invite-protocol.md: every key and
 // type of the content, the body line in both languages, the request id, the strict reader.
 #include "verji/core/invite_request.h"
+#include "verji/core/json_fields.h"
+#include "verji/core/validation.h"
 
 #include <catch2/catch.hpp>
 
@@ -231,6 +233,35 @@ TEST_CASE("hostile content never throws out of the reader", "[invite_request]") 
   json deep = doc_content();
   for (int i = 0; i < 200; ++i) deep = json{{"app.verji.invite", deep}};
   CHECK_NOTHROW(parse_invite_content(deep));
+}
+
+// Found by fuzz_invite_roundtrip (its input, with the choices byte 0x03: SMS chosen): a form whose
+// welcome message is not UTF-8 validated as sendable, and what came back from the posted text was
+// not what the admin typed. Such a form is not sendable now; one that is comes back whole.
+TEST_CASE("fuzz regression: only a form that comes back whole through the posted text is sendable",
+          "[invite_request][fuzz]") {
+  InviteForm form;
+  form.email = "ola.nordmann@firma.no";
+  form.full_name = "Ola Nordmann";
+  form.phone = "412 34 567";
+  form.verification = Verification::sms;
+  form.verification_chosen = true;
+  form.welcome_message = "Vi bruker n\xC3@ Verji for kryptert kommunikasjon.";
+  verji::core::ValidationOptions options;
+  options.server_name = "verji.app";
+  CHECK_FALSE(verji::core::validate(form, options).sendable());
+
+  form.welcome_message = "Vi bruker n\xC3\xA5 Verji for kryptert kommunikasjon.";
+  const Validation v = verji::core::validate(form, options);
+  REQUIRE(v.sendable());
+  const json content = invite_event_content(form, v, Lang::nb, kRequestId, "0.1.0");
+  const auto block = parse_invite_content(json::parse(verji::core::dump_safe(content)));
+  REQUIRE(block.has_value());
+  CHECK(block->welcome_message == form.welcome_message);
+  CHECK(block->email == v.normalized.email);
+  CHECK(block->full_name == v.normalized.full_name);
+  CHECK(block->phone == "+4741234567");
+  CHECK(block->username_hint == "olanordmann");
 }
 
 TEST_CASE("request ids are 32 lower-case hex digits and do not repeat", "[invite_request]") {

@@ -149,3 +149,24 @@ TEST_CASE("findings are appended after what the other rules found", "[welcome]")
   CHECK(v.findings[1].code == "welcome.unencrypted");
   CHECK(v.findings[2].code == "welcome.keyword");
 }
+
+// Found by fuzz_invite_roundtrip: a welcome message with ill-formed UTF-8 was sendable, and the
+// JSON the widget posts carried U+FFFD where the admin's bytes were.
+TEST_CASE("fuzz regression: a welcome message that is not UTF-8 is an error, with the bad bytes' span",
+          "[welcome][fuzz]") {
+  const std::string text = "Vi bruker n\xC3@ Verji for kryptert kommunikasjon.";  // "nå" cut short
+  const auto v = run(text);
+  const Finding* f = find_code(v, "welcome.invalid_utf8");
+  REQUIRE(f != nullptr);
+  CHECK(f->field == Field::welcome_message);
+  CHECK(f->severity == Severity::error);
+  CHECK(f->message == Msg::welcome_bad_encoding);
+  CHECK(f->span == Span{11, 12});
+  CHECK_FALSE(v.sendable());
+  CHECK(format(Lang::en, f->message, f->args) ==
+        "The welcome message contains invalid characters. Type it again.");
+  // A lone surrogate as the page could hand it over (CESU-style bytes), and a stray continuation.
+  CHECK(find_code(run("Hei \xED\xA0\x80"), "welcome.invalid_utf8") != nullptr);
+  CHECK(find_code(run("\x80 hei"), "welcome.invalid_utf8") != nullptr);
+  CHECK(find_code(run("Hei på deg, Åse 😀"), "welcome.invalid_utf8") == nullptr);
+}
