@@ -65,10 +65,16 @@ PhoneCheck check_phone(std::string_view text, std::string_view default_region) {
   result.parsed = true;
   phone_util.GetRegionCodeForNumber(number, &result.region);
   if (result.region == "ZZ") result.region.clear();  // libphonenumber's "unknown region"
-  result.valid = phone_util.IsValidNumber(number);
-  if (!result.valid) return result;
+  if (!phone_util.IsValidNumber(number)) return result;
+  std::string e164;
+  phone_util.Format(number, PhoneNumberUtil::E164, &e164);
+  // libphonenumber's metadata accepts some longer numbers (German ones with 14 national digits:
+  // "+49 4127 4127446568"), which E.164 and so the invite protocol do not: "+" and at most 15
+  // digits (found by fuzzing: tests/core/test_phone.cpp).
+  if (e164.size() > kMaxE164Digits + 1) return result;
+  result.valid = true;
   result.type = convert(phone_util.GetNumberType(number));
-  phone_util.Format(number, PhoneNumberUtil::E164, &result.e164);
+  result.e164 = std::move(e164);
   phone_util.Format(number, PhoneNumberUtil::INTERNATIONAL, &result.international);
   return result;
 }

@@ -120,3 +120,23 @@ TEST_CASE("a number typed in the field keeps its letters, so the finding can poi
   CHECK(format_phone_as_typed("\xEF\xBC\x94\xEF\xBC\x91", "NO") == "\xEF\xBC\x94\xEF\xBC\x91");
   CHECK(format_phone_as_typed("", "NO").empty());
 }
+
+// Found by fuzz_validate_phone: libphonenumber's metadata takes some German numbers with 14
+// national digits as valid, whose E.164 form has 16 digits; the invite protocol (and its reader)
+// carries at most 15, so the widget would have posted a phone the contract refuses.
+TEST_CASE("fuzz regression: a number longer than E.164's 15 digits is not valid", "[phone][fuzz]") {
+  const auto too_long = check_phone("+49 4127 4127446568", "NO");
+  CHECK(too_long.parsed);
+  CHECK_FALSE(too_long.valid);
+  CHECK(too_long.e164.empty());
+  CHECK(too_long.international.empty());
+  CHECK(too_long.type == PhoneType::unknown);
+  CHECK_FALSE(check_phone("041274127446568", "DE").valid);  // the same, typed nationally
+  // The fuzzer's own input (region DE): three letters make libphonenumber read it as a vanity number.
+  CHECK_FALSE(check_phone("412s412s44n/568", "DE").valid);
+  // One digit less is a number E.164 can carry, and stays valid.
+  const auto fits = check_phone("+49 4127 412744656", "NO");
+  CHECK(fits.valid);
+  CHECK(fits.e164 == "+494127412744656");
+  CHECK(fits.e164.size() == verji::core::kMaxE164Digits + 1);
+}

@@ -115,3 +115,18 @@ TEST_CASE("SMS to a landline is an error that says so, in both languages", "[val
         "choose verification by e-mail.");
   CHECK(format(Lang::nb, f.message, f.args).rfind("+47 22 22 22 22 er et fasttelefonnummer", 0) == 0);
 }
+
+// Found by fuzz_validate_phone (tests/core/test_phone.cpp has the library's side): a number of 16
+// digits in E.164 was valid, so a form with it and e-mail verification was sendable, with a phone
+// the invite protocol refuses.
+TEST_CASE("fuzz regression: a number longer than E.164 allows is an invalid number", "[validation][fuzz]") {
+  InviteForm form = good_form();
+  form.phone = "+49 4127 4127446568";
+  form.verification_chosen = true;
+  form.verification = Verification::email;
+  const Validation v = validate(form, ValidationOptions{});
+  CHECK(codes(v) == "phone.invalid");
+  CHECK(v.findings.front().span == verji::core::Span{0, 19});
+  CHECK(v.normalized.phone_e164.empty());
+  CHECK_FALSE(v.sendable());
+}

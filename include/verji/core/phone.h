@@ -6,6 +6,7 @@
 // check_phone() still answers correctly; it just pays the start-up itself.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -26,9 +27,13 @@ enum class PhoneType {
   voicemail,
 };
 
+inline constexpr std::size_t kMaxE164Digits = 15;  // ITU-T E.164: country code and number together
+
 struct PhoneCheck {
   bool parsed = false;  // libphonenumber could read a number at all
-  bool valid = false;   // a number that exists in its region's numbering plan
+  // A number that exists in its region's numbering plan and fits E.164 (at most 15 digits): the
+  // invite carries it as E.164 (docs/invite-protocol.md).
+  bool valid = false;
   PhoneType type = PhoneType::unknown;
   std::string region;         // ISO 3166 region of the number ("NO"), empty when unknown
   std::string e164;           // "+4741234567" when valid
