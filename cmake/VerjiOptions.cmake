@@ -39,8 +39,9 @@ if(VERJI_WERROR)
   target_compile_options(verji_warnings INTERFACE -Werror)
 endif()
 
-# Sanitizers (native only): every target of the tree, our code and the test code alike. -O1 keeps the
-# instrumented tests fast enough; frame pointers give whole stacks in the reports. With VERJI_FUZZ
+# Sanitizers (native only): every target of the tree, our code and the test code alike (tests/ also
+# says why its own code compiles at -O0 and Catch2's main without them). -O1 keeps the instrumented
+# libraries fast enough; frame pointers give whole stacks in the reports. With VERJI_FUZZ
 # everything also carries libFuzzer's coverage instrumentation (fuzzer-no-link), so the unit tests
 # and the fuzz targets share one build of the libraries; only the fuzz targets link libFuzzer.
 if(VERJI_FUZZ)
@@ -48,7 +49,7 @@ if(VERJI_FUZZ)
     message(FATAL_ERROR "VERJI_FUZZ needs clang (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: use the native-asan "
                         "preset (clang++-14; Debian packages clang-14 and libclang-rt-14-dev)")
   endif()
-  set(VERJI_SANITIZE ON CACHE BOOL "" FORCE)
+  set(VERJI_SANITIZE ON)  # for this run: the cache keeps what was asked
 endif()
 if(VERJI_SANITIZE)
   if(EMSCRIPTEN)
