@@ -15,6 +15,7 @@
 
 #include "verji/core/invite_request.h"
 #include "verji/core/json_fields.h"
+#include "verji/core/unicode.h"
 
 namespace verji::core {
 
@@ -431,10 +432,8 @@ void InviteTracker::on_bot_message(const json& event, Millis now) {
 }
 
 Submission* InviteTracker::named_by(const BotStatus& status) {
-  const auto lower = [](std::string text) {
-    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return text;
-  };
+  // Case-folded as the e-mail validator folds domains (unicode::to_lower), so "Ø" matches "ø" too.
+  const auto lower = [](std::string_view text) { return unicode::to_lower(unicode::decode(text).chars); };
   std::string wanted;
   const char* key = nullptr;
   if (status.kind == BotStatusKind::email_registered && !status.email.empty()) {
@@ -448,13 +447,13 @@ Submission* InviteTracker::named_by(const BotStatus& status) {
     wanted = status.user_id.substr(1, status.user_id.find(':') - 1);  // "@ola:server" -> "ola"
   }
   if (key == nullptr || wanted.empty()) return nullptr;
-  wanted = lower(wanted);
+  const std::u32string folded = lower(wanted);
   Submission* found = nullptr;
   for (auto& s : submissions_) {
     if (!is_open(s)) continue;
     const json* block = object_member(s.content, kInviteKey);
     const std::string* value = block != nullptr ? string_member(*block, key) : nullptr;
-    if (value == nullptr || lower(*value) != wanted) continue;
+    if (value == nullptr || lower(*value) != folded) continue;
     if (found != nullptr) return nullptr;  // two of ours would fit: it names neither for sure
     found = &s;
   }

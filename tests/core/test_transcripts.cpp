@@ -50,18 +50,11 @@ using verji::testing::CoreWidget;
 
 namespace {
 
+// The client's and the tracker's counters under their names (core's to_json), in one object.
 json counters_json(const verji::core::WidgetApiCounters& c, const verji::core::TrackerCounters& t) {
-  return {{"received", c.received},
-          {"dropped_oversized", c.dropped_oversized},
-          {"dropped_malformed", c.dropped_malformed},
-          {"dropped_wrong_widget", c.dropped_wrong_widget},
-          {"dropped_own_echo", c.dropped_own_echo},
-          {"dropped_unexpected", c.dropped_unexpected},
-          {"unknown_actions", c.unknown_actions},
-          {"timeouts", c.timeouts},
-          {"late_responses", c.late_responses},
-          {"duplicate_events", t.duplicate_events},
-          {"ignored_events", t.ignored_events}};
+  json out = to_json(c);
+  out.update(to_json(t));
+  return out;
 }
 
 json submission_json(const Submission& s) {
