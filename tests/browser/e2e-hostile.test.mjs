@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  create, fillForm, nextFrames, roomAnswers, roomInvites, type, useDevhost, waitForStatus, widgetRequests,
+  create, fillForm, nextFrames, roomAnswers, roomInvites, type, useDevhost, waitForStatus, widgetRequests, wireMessages,
 } from './widget-driver.mjs';
 
 const BOT = '@companybot:verji.example';
@@ -34,12 +34,10 @@ function counters(frame) {
   return frame.evaluate(() => ({ bridge: JSON.parse(JSON.stringify(window.verjiBridge.stats)), ...window.verjiBridge.protocol() }));
 }
 
-// The approved capabilities the host told the widget (the dev host's wire log).
-function hostGrant(page) {
-  return page.evaluate(() => {
-    const sent = [...document.querySelectorAll('#wire tr')].slice(1).map((row) => JSON.parse(row.cells[4].querySelector('pre').textContent));
-    return sent.filter((m) => m.api === 'toWidget' && m.action === 'notify_capabilities' && !m.response).at(-1).data.approved;
-  });
+// The approved capabilities the host told the widget last (the dev host's wire log).
+async function hostGrant(page) {
+  const told = (await wireMessages(page)).filter((m) => m.api === 'toWidget' && m.action === 'notify_capabilities' && !m.response);
+  return told.at(-1).data.approved;
 }
 
 function difference(after, before) {

@@ -5,7 +5,7 @@
 // the invite event, and nowhere else.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { create, fillForm, type, useDevhost, waitForStatus, widgetFrame, widgetRequests } from './widget-driver.mjs';
+import { create, fillForm, reloadWidget, type, useDevhost, waitForStatus, widgetRequests } from './widget-driver.mjs';
 
 const host = useDevhost();
 
@@ -28,13 +28,6 @@ function leaks(text) {
   return needles().filter((n) => String(text).includes(n));
 }
 
-// The host's "Reload widget": a new frame for the widget, once it has drawn and settled.
-async function reload(page, frame) {
-  await page.click('#reload');
-  if (!frame.isDetached()) await page.waitForEvent('framedetached', { predicate: (f) => f === frame, timeout: 10000 });
-  return widgetFrame(page, host.widgetOrigin);
-}
-
 describe('privacy: the personal data typed into the widget', () => {
   test('reaches no console line, no request and no URL; the welcome message only the invite event', async () => {
     const { context, page, frame: first, errors } = await host.openHost('?scenario=success');
@@ -53,7 +46,7 @@ describe('privacy: the personal data typed into the widget', () => {
     });
     try {
       // The widget logs and fetches as it starts: the recording sees it (a reload, with nothing typed).
-      let frame = await reload(page, first);
+      let frame = await reloadWidget(page, first, origin);
       assert.ok(lines.some((l) => l.startsWith('verji invite widget')), `console recorded: ${JSON.stringify(lines)}`);
       assert.ok(requests.some((r) => r.url.endsWith('.wasm')), 'requests recorded');
 
@@ -63,7 +56,7 @@ describe('privacy: the personal data typed into the widget', () => {
       const requestId = await create(page, frame);
       await waitForStatus(frame, `submission=${requestId}`, /Opprettet|Created/);
       // The statuses survive a reload, read back from the room: logged and fetched by nobody either.
-      frame = await reload(page, frame);
+      frame = await reloadWidget(page, frame, origin);
       await waitForStatus(frame, `submission=${requestId}`, /Opprettet|Created/);
 
       for (const line of lines) assert.deepEqual(leaks(line), [], `console: ${line}`);

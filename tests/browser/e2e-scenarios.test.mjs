@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DARK_BG, LIGHT_BG, pixel, screenshot } from './harness.mjs';
 import {
-  EMAIL, NAME, bridge, click, control, create, fillForm, nextFrames, postsOf, recordPostMessages, roomAnswers, roomInvites,
+  EMAIL, NAME, bridge, click, control, create, fillForm, nextFrames, postsOf, recordPostMessages, reloadWidget, roomAnswers, roomInvites,
   scrollIntoView, statusTrace, submissions, traceStatuses, type, useDevhost, waitForControl, waitForStatus, widgetFrame,
   widgetRequests,
 } from './widget-driver.mjs';
@@ -272,11 +272,9 @@ describe('end to end: the widget in the dev host, driven by clicks and keys', ()
       await fillForm(page, frame);
       const requestId = await create(page, frame);
       await waitForStatus(frame, `submission=${requestId}`, PROCESSING);
-      await page.click('#reload');
       // The old frame goes away; the new one restores the list with read_events.
-      if (!frame.isDetached()) await page.waitForEvent('framedetached', { predicate: (f) => f === frame, timeout: 10000 });
+      const again = await reloadWidget(page, frame, devhost.widgetOrigin);
       assert.ok(frame.isDetached(), 'the old frame is gone');
-      const again = await widgetFrame(page, devhost.widgetOrigin);
       assert.notEqual(again, frame);
       // read_events brings the request back in the state the room shows: "Processing", or already
       // "Success" when the reload took longer than the bot (8 s) on a busy machine.

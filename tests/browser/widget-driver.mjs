@@ -329,16 +329,25 @@ export function roomAnswers(host) {
   });
 }
 
-// Requests the widget made to the host, from the dev host page's wire log (#wire), or from
-// verjiDevhost.wires in same-window mode: [{action, requestId, data}].
-export function widgetRequests(host) {
+// Every message on the wire, both ways, from the dev host page's wire log (#wire, its newest 1000),
+// or from verjiDevhost.wires in same-window mode; as JSON.
+export function wireMessages(host) {
   return host.evaluate(() => {
-    const fromWidget = (m) => m.api === 'fromWidget' && !m.response;
-    if (window.verjiDevhost) {
-      return window.verjiDevhost.wires.map((w) => w.message).filter(fromWidget)
-        .map((m) => JSON.parse(JSON.stringify({ action: m.action, requestId: m.requestId, data: m.data })));
-    }
-    return [...document.querySelectorAll('#wire tr')].map((row) => JSON.parse(row.cells[4].querySelector('pre').textContent))
-      .filter(fromWidget).map((m) => ({ action: m.action, requestId: m.requestId, data: m.data }));
+    if (window.verjiDevhost) return window.verjiDevhost.wires.map((w) => JSON.parse(JSON.stringify(w.message)));
+    return [...document.querySelectorAll('#wire tr')].map((row) => JSON.parse(row.cells[4].querySelector('pre').textContent));
   });
+}
+
+// Requests the widget made to the host (wireMessages()): [{action, requestId, data}].
+export async function widgetRequests(host) {
+  return (await wireMessages(host)).filter((m) => m.api === 'fromWidget' && !m.response)
+    .map((m) => ({ action: m.action, requestId: m.requestId, data: m.data }));
+}
+
+// The dev host's "Reload widget": waits until the old frame is gone and returns the new one, drawn
+// and settled.
+export async function reloadWidget(page, frame, widgetOrigin) {
+  await page.click('#reload');
+  if (!frame.isDetached()) await page.waitForEvent('framedetached', { predicate: (f) => f === frame, timeout: 10000 });
+  return widgetFrame(page, widgetOrigin);
 }
