@@ -1,0 +1,409 @@
+// Page benchmark of the widget (the release site), side by side with a JavaScript peer: bytes,
+// start-up, long tasks, key press to frame, idle work and memory, in one headless-Chromium run with
+// cold loads alternating between the pages. Not a pass/fail test: it prints each figure beside its
+// budget, met or missed, and writes all of it as JSON. Run through scripts/bench, which builds the
+// site first:
+//
+//   scripts/bench page [--peer DIR] [--loads N] [--idle N] [--keys N] [--out FILE] [--site DIR]
+//
+//   --peer DIR   a built peer page (../shared/peer-widget: `npm ci && node build.mjs` -> dist/plain)
+//   --loads N    cold loads per page (11); --idle N idle windows per page (3); --keys N key presses (40)
+//   --out FILE   the JSON (build/bench/page.json); --site DIR the widget's site (build/wasm-release/site)
+//
+// How each figure is taken (RULES below is printed with the table and written into the JSON):
+// every load is in a fresh browser context (empty cache) of one Chromium process, served from
+// 127.0.0.1 without compression; one discarded warm-up load per page comes first. In-page figures
+// come from probe.js and the pages' own signals, on the page's clock (ms since navigation start).
+import { readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createStaticServer, resolveInside } from '../../web/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+
+// The flags the peer was measured with (its measure.mjs), so both pages run as they did there.
+const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 800, height: 1000 };  // the peer's measure.mjs viewport
+const KEYS_TEXT = 'kari.nordmann.benchmark@example-firma.no';  // typed into the e-mail field, 40 keys
+const TIMEOUT_MS = 30000;
+const KB = 1024;
+
+const RULES = [
+  'loads: each in a fresh context (empty cache), one browser, 1 discarded warm-up per page, then widget/peer alternating',
+  'times: ms from the page\'s navigation start, median (p25-p75) of the cold loads',
+  'widget on screen: verjiFigures.first_frame_ms (first frame drawn); peer: window.__formReadyAt (FORM_READY) for all three',
+  'widget takes input: verjiFigures.input_ready_ms (the DOM layer\'s controls reach the app)',
+  'widget settled: verjiFigures.settled_ms (phone checks ready)',
+  'bytes: every response of the first cold load, each file once, sized from the served file: raw, node zlib gzip level 9, brotli quality 11 (lgwin 24)',
+  'bytes before input: files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after)',
+  'long tasks: PerformanceObserver longtask (reports only tasks >= 50 ms) in the cold loads, those ending after on-screen, until settled + 1 s',
+  'main thread at start-up: CDP Performance.getMetrics TaskDuration from navigation to settled + 1 s',
+  'key press to frame: click the e-mail field, then one key at a time; keydown timeStamp to the first verjiFramePresented after its input event (peer: next rAF + MessageChannel task); painted: a MessageChannel task after that frame',
+  'idle: fresh load, settled + 2 s, then 5 s untouched: CDP TaskDuration delta; frames = delta of dataset.verjiFrames (peer: n/a, nothing injected)',
+  'memory: at the end of the idle window: widget wasm memory (verjiBridge.wasmMemory()), JS heap used (CDP JSHeapUsedSize)',
+];
+
+function parseArgs(argv) {
+  const args = { peer: null, loads: 11, idle: 3, keys: KEYS_TEXT.length, out: path.join(repo, 'build/bench/page.json'),
+    site: path.join(repo, 'build/wasm-release/site') };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, value] = [argv[i], argv[i + 1]];
+    if (name === '--peer') args.peer = path.resolve(value);
+    else if (name === '--loads') args.loads = Number(value);
+    else if (name === '--idle') args.idle = Number(value);
+    else if (name === '--keys') args.keys = Number(value);
+    else if (name === '--out') args.out = path.resolve(value);
+    else if (name === '--site') args.site = path.resolve(value);
+    else throw new Error(`unknown option ${name}`);
+    i++;
+  }
+  for (const k of ['loads', 'idle', 'keys']) {
+    if (!Number.isInteger(args[k]) || args[k] < 1) throw new Error(`--${k} must be a whole number >= 1`);
+  }
+  for (const dir of [args.site, args.peer].filter(Boolean)) statSync(path.join(dir, 'index.html'));  // throws if missing
+  return args;
+}
+
+// ---- statistics ---------------------------------------------------------------------------------
+
+const sorted = (a) => [...a].sort((x, y) => x - y);
+function quantile(values, q) {  // linear interpolation between closest ranks
+  const s = sorted(values);
+  if (!s.length) return null;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+const round = (x, digits = 1) => (x == null ? null : Number(x.toFixed(digits)));
+function stats(values) {
+  if (!values.length) return null;
+  return { median: round(quantile(values, 0.5), 2), p25: round(quantile(values, 0.25), 2), p75: round(quantile(values, 0.75), 2),
+    p95: round(quantile(values, 0.95), 2), min: round(Math.min(...values), 2), max: round(Math.max(...values), 2), n: values.length,
+    all: values.map((v) => round(v, 1)) };
+}
+
+// ---- the pages ----------------------------------------------------------------------------------
+
+const probeSource = readFileSync(path.join(here, 'probe.js'), 'utf8');
+
+async function serve(root) {
+  const server = createStaticServer(root);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { root: path.resolve(root), base: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+function compressedSizes(file) {
+  const bytes = readFileSync(file);
+  const br = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24,
+    [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: br.length };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+// Opens `page` (a {kind, url, server, emailSelector}) cold: a fresh context, CDP Performance on
+// before navigation, waits until it is settled. Returns {ctx, page, cdp, responses, logs, metrics()}.
+async function openCold(browser, target) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const page = await ctx.newPage();
+  await page.addInitScript({ content: `window.__benchKind = ${JSON.stringify(target.kind)};\n${probeSource}` });
+  const responses = [];
+  page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
+  const logs = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await page.goto(target.url, { waitUntil: 'commit' });
+  try {
+    await withTimeout(page.evaluate(() => window.__bench.settled), TIMEOUT_MS, `${target.kind} settled`);
+  } catch (error) {
+    const why = await page.evaluate(() => document.documentElement.dataset.verjiError ?? null).catch(() => null);
+    await ctx.close();
+    throw new Error(`${error.message}${why ? `; verjiError: ${why}` : ''}; console: ${logs.slice(-8).join(' | ')}`);
+  }
+  return { ctx, page, cdp, responses, logs, metrics };
+}
+
+// The page's start-up signals, on its own clock. Notes what had to stand in for a missing signal.
+async function signals(page, kind) {
+  // boot.js may set first_frame_ms in a task after the first frame, so after the phone's report.
+  if (kind === 'widget') {
+    await page.waitForFunction(() => typeof window.verjiFigures?.first_frame_ms === 'number', null, { polling: 20, timeout: TIMEOUT_MS });
+  }
+  const s = await page.evaluate(() => ({
+    figures: window.verjiFigures ? { ...window.verjiFigures } : null, formReadyAt: window.__formReadyAt ?? null,
+    frames: Number(document.documentElement.dataset.verjiFrames || 0), firstFramePainted: window.__bench.firstFramePainted,
+  }));
+  if (kind === 'peer') {
+    const t = s.formReadyAt;
+    return { onScreen: t, input: t, settled: t, fallbacks: [], frames: null, firstFramePainted: null };
+  }
+  const f = s.figures;
+  const fallbacks = [];
+  let input = f.input_ready_ms;
+  if (typeof input !== 'number') { input = f.first_frame_ms; fallbacks.push('input_ready_ms missing: takes input = first_frame_ms'); }
+  let settled = f.settled_ms;
+  if (typeof settled !== 'number') {
+    settled = f.first_frame_ms + (f.phone_startup_ms ?? 0);
+    fallbacks.push('settled_ms missing: settled = first_frame_ms + phone_startup_ms');
+  }
+  return { onScreen: f.first_frame_ms, input, settled, fallbacks, frames: s.frames, firstFramePainted: s.firstFramePainted,
+    phoneStartup: f.phone_startup_ms ?? null };
+}
+
+// One cold load: start-up times, long tasks after on-screen and main-thread time until settled + 1 s;
+// with `bytes`, every file fetched and when its response ended.
+async function coldLoad(browser, target, { bytes = false } = {}) {
+  const o = await openCold(browser, target);
+  const sig = await signals(o.page, target.kind);
+  const wait = sig.settled + 1000 - (await o.page.evaluate(() => performance.now()));
+  if (wait > 0) await sleep(wait);
+  const m = await o.metrics();
+  const probe = await o.page.evaluate(() => ({
+    longTasks: window.__bench.longTasks, longTaskError: window.__bench.longTaskError ?? null,
+    timing: [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+      .map((e) => ({ name: e.name, responseEnd: e.responseEnd })),
+  }));
+  const after = probe.longTasks.filter((t) => t.start + t.duration > sig.onScreen);
+  const result = { ...sig, taskMs: m.TaskDuration * 1000, longTasksAfter: after, longestAfter: after.length ? Math.max(...after.map((t) => t.duration)) : 0,
+    longTaskError: probe.longTaskError };
+  if (bytes) result.files = fileSizes(target, o.responses, probe.timing, sig.input);
+  await o.ctx.close();
+  return result;
+}
+
+// The files a load fetched (each once), sized, and whether the response ended before `inputAt`.
+function fileSizes(target, responses, timing, inputAt) {
+  const files = new Map();
+  for (const r of responses) {
+    const url = new URL(r.url);
+    if (!r.url.startsWith(target.server.base) || files.has(url.pathname)) continue;
+    let file = resolveInside(target.server.root, url.pathname);
+    try { if (statSync(file).isDirectory()) file = path.join(file, 'index.html'); } catch { file = null; }
+    const end = timing.filter((t) => t.name.split('#')[0] === url.href.split('#')[0]).map((t) => t.responseEnd);
+    const responseEnd = end.length ? Math.min(...end) : null;
+    files.set(url.pathname, { path: url.pathname, status: r.status, ...(file && r.status === 200 ? compressedSizes(file) : { raw: 0, gzip: 0, brotli: 0 }),
+      responseEnd: round(responseEnd), beforeInput: responseEnd != null && responseEnd <= inputAt });
+  }
+  return [...files.values()];
+}
+
+// Key press to frame: `count` keys typed into the e-mail field one at a time, each after the
+// previous one was painted, on a page settled for a second.
+async function keyPresses(browser, target, count) {
+  const o = await openCold(browser, target);
+  const sig = await signals(o.page, target.kind);
+  await sleep(Math.max(0, sig.settled + 1000 - (await o.page.evaluate(() => performance.now()))));
+  await o.page.click(target.emailSelector);
+  await sleep(300);
+  await o.page.evaluate(() => { window.__bench.recording = true; });
+  const text = KEYS_TEXT.repeat(Math.ceil(count / KEYS_TEXT.length)).slice(0, count);
+  for (let i = 0; i < count; i++) {
+    await o.page.keyboard.press(text[i]);
+    await withTimeout(o.page.evaluate((n) => window.__bench.keyDone(n), i), 5000, `${target.kind} key ${i} painted`);
+    await sleep(60);
+  }
+  const keys = await o.page.evaluate(() => window.__bench.keys);
+  const typed = await o.page.inputValue(target.emailSelector);
+  await o.ctx.close();
+  if (keys.length !== count) throw new Error(`${target.kind}: ${keys.length} keydown events for ${count} keys`);
+  return { typed, toFrame: stats(keys.map((k) => k.frame - k.down)), toPainted: stats(keys.map((k) => k.painted - k.down)),
+    toInput: stats(keys.map((k) => k.input - k.down)) };
+}
+
+// Idle: settled + 2 s, then 5 s untouched; main-thread time and frames in that window, and memory.
+async function idleWindow(browser, target) {
+  const o = await openCold(browser, target);
+  const sig = await signals(o.page, target.kind);
+  await sleep(Math.max(0, sig.settled + 2000 - (await o.page.evaluate(() => performance.now()))));
+  const framesOf = () => o.page.evaluate(() => (window.verjiBridge ? Number(document.documentElement.dataset.verjiFrames || 0) : null));
+  const f0 = await framesOf();
+  const a = await o.metrics();
+  const t0 = Date.now();
+  await sleep(5000);
+  const b = await o.metrics();
+  const wallMs = Date.now() - t0;
+  const f1 = await framesOf();
+  const wasm = await o.page.evaluate(() => window.verjiBridge?.wasmMemory?.() ?? null);
+  await o.ctx.close();
+  // TaskDuration includes the two getMetrics commands themselves (DevToolsCommandDuration, kept apart).
+  return { wallMs, taskMs: (b.TaskDuration - a.TaskDuration) * 1000 * 5000 / wallMs, scriptMs: (b.ScriptDuration - a.ScriptDuration) * 1000,
+    devtoolsMs: (b.DevToolsCommandDuration - a.DevToolsCommandDuration) * 1000,
+    frames: target.kind === 'widget' ? f1 - f0 : null, wasmMemory: wasm, jsHeapUsed: b.JSHeapUsedSize };
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+async function measure(args) {
+  const servers = { widget: await serve(args.site) };
+  if (args.peer) servers.peer = await serve(args.peer);
+  const targets = [{ kind: 'widget', url: `${servers.widget.base}index.html?lang=en`, server: servers.widget, emailSelector: '#verji-email' }];
+  if (args.peer) targets.push({ kind: 'peer', url: `${servers.peer.base}index.html`, server: servers.peer, emailSelector: '[data-field=email]' });
+  const browser = await chromium.launch({ executablePath: process.env.VERJI_CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const R = { date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpus: os.cpus().length,
+    loadavg: os.loadavg().map((x) => round(x, 2)), viewport: VIEWPORT, args: { ...args }, rules: RULES, pages: {} };
+  try {
+    const log = (text) => process.stderr.write(`${text}\n`);
+    for (const t of targets) await coldLoad(browser, t);  // warm-up of the browser's processes, discarded
+    const loads = Object.fromEntries(targets.map((t) => [t.kind, []]));
+    for (let i = 0; i < args.loads; i++) {
+      for (const t of targets) loads[t.kind].push(await coldLoad(browser, t, { bytes: i === 0 }));
+      log(`cold load ${i + 1}/${args.loads}: ${targets.map((t) => `${t.kind} ${round(loads[t.kind][i].onScreen)} ms`).join(', ')}`);
+    }
+    const keys = {};
+    for (const t of targets) keys[t.kind] = await keyPresses(browser, t, args.keys);
+    log('key presses done');
+    const idle = Object.fromEntries(targets.map((t) => [t.kind, []]));
+    for (let i = 0; i < args.idle; i++) for (const t of targets) idle[t.kind].push(await idleWindow(browser, t));
+    log('idle windows done');
+    for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], keys[t.kind], idle[t.kind]);
+  } finally {
+    await browser.close();
+    for (const s of Object.values(servers)) await s.close();
+  }
+  return R;
+}
+
+function summarize(target, loads, keys, idle) {
+  const files = loads[0].files;
+  const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
+  const before = files.filter((f) => f.beforeInput);
+  return {
+    url: target.url.replace(target.server.base, '/'), root: target.server.root,
+    fallbacks: [...new Set(loads.flatMap((l) => l.fallbacks))],
+    files, bytes: { raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli'), files: files.length },
+    bytesBeforeInput: { raw: sum(before, 'raw'), gzip: sum(before, 'gzip'), brotli: sum(before, 'brotli'), files: before.length },
+    onScreenMs: stats(loads.map((l) => l.onScreen)), inputMs: stats(loads.map((l) => l.input)), settledMs: stats(loads.map((l) => l.settled)),
+    firstFramePaintedMs: target.kind === 'widget' ? stats(loads.map((l) => l.firstFramePainted).filter((x) => x != null)) : null,
+    phoneStartupMs: target.kind === 'widget' ? stats(loads.map((l) => l.phoneStartup).filter((x) => x != null)) : null,
+    longestTaskAfterOnScreenMs: stats(loads.map((l) => l.longestAfter)),
+    longTasksOver50AfterOnScreen: loads.reduce((a, l) => a + l.longTasksAfter.filter((t) => t.duration > 50).length, 0),
+    loadsWithLongTaskAfterOnScreen: loads.filter((l) => l.longTasksAfter.some((t) => t.duration > 50)).length,
+    longTaskError: loads[0].longTaskError,
+    startupTaskMs: stats(loads.map((l) => l.taskMs)),
+    keys,
+    idle: { reps: idle, taskMsPer5s: stats(idle.map((x) => x.taskMs)), scriptMs: stats(idle.map((x) => x.scriptMs)),
+      frames: target.kind === 'widget' ? stats(idle.map((x) => x.frames)) : null },
+    wasmMemory: target.kind === 'widget' ? stats(idle.map((x) => x.wasmMemory)) : null,
+    jsHeapUsed: stats(idle.map((x) => x.jsHeapUsed)),
+  };
+}
+
+// ---- the table ----------------------------------------------------------------------------------
+
+const kb = (b) => `${(b / KB).toFixed(1)} KB`;
+const ms = (s, k = 'median') => (s ? `${s[k].toFixed(1)} ms` : 'n/a');
+const spread = (s) => (s ? `${s.median.toFixed(0)} (${s.p25.toFixed(0)}-${s.p75.toFixed(0)}) ms` : 'n/a');
+const mb = (b) => `${(b / (KB * KB)).toFixed(1)} MB`;
+
+// Rows of [figure, widget text, peer text, ratio, budget text, met (true/false/null), key for JSON].
+function rows(R) {
+  const w = R.pages.widget;
+  const p = R.pages.peer;
+  const ratio = (a, b) => (p && b ? (a / b).toFixed(2) : '');
+  const out = [];
+  const row = (figure, wText, pText, r, budget, met, value) => out.push({ figure, widget: wText, peer: p ? pText : undefined, ratio: r, budget, met, value });
+  const meets = (ok) => (ok ? 'met' : 'MISSED');
+  const peerReady = p?.onScreenMs.median;
+  const vsPeer = (s, factor, label) => {
+    if (!p) return [`<= ${factor}x peer FORM_READY`, 'needs --peer'];
+    const limit = factor * peerReady;
+    return [`<= ${factor}x peer FORM_READY (${limit.toFixed(0)} ms)`, meets(s.median <= limit)];
+  };
+  for (const [k, label] of [['raw', 'raw'], ['gzip', 'gzip -9'], ['brotli', 'brotli -q 11']]) {
+    const budget = k === 'brotli' ? ['<= 250 KB', meets(w.bytes.brotli <= 250 * KB)] : ['', ''];
+    row(`bytes fetched, ${label} (${w.bytes.files}${p ? `/${p.bytes.files}` : ''} files)`, kb(w.bytes[k]), p && kb(p.bytes[k]), ratio(w.bytes[k], p?.bytes[k]), ...budget);
+  }
+  row('bytes before the form takes input, brotli', kb(w.bytesBeforeInput.brotli), p && kb(p.bytesBeforeInput.brotli),
+    ratio(w.bytesBeforeInput.brotli, p?.bytesBeforeInput.brotli), '<= 150 KB', meets(w.bytesBeforeInput.brotli <= 150 * KB));
+  row('form on screen', spread(w.onScreenMs), p && spread(p.onScreenMs), ratio(w.onScreenMs.median, peerReady), ...vsPeer(w.onScreenMs, 0.5));
+  row(`form takes input${w.fallbacks.some((f) => f.startsWith('input')) ? ' *' : ''}`, spread(w.inputMs), p && spread(p.inputMs), ratio(w.inputMs.median, peerReady), ...vsPeer(w.inputMs, 0.5));
+  row(`settled (phone checks ready)${w.fallbacks.some((f) => f.startsWith('settled')) ? ' *' : ''}`, spread(w.settledMs), p && spread(p.settledMs), ratio(w.settledMs.median, peerReady), ...vsPeer(w.settledMs, 0.6));
+  // The longtask API reports only tasks of 50 ms or more: a load without one counts as 0 here.
+  const longest = (x) => (x.longestTaskAfterOnScreenMs.max > 0
+    ? `${x.longestTaskAfterOnScreenMs.median.toFixed(0)} ms (max ${x.longestTaskAfterOnScreenMs.max.toFixed(0)}); ` +
+      `${x.longTasksOver50AfterOnScreen} over 50 in ${x.loadsWithLongTaskAfterOnScreen}/${x.longestTaskAfterOnScreenMs.n} loads`
+    : 'none >= 50 ms');
+  row('longest main-thread task after on screen (median, max)', longest(w), p && longest(p), ratio(w.longestTaskAfterOnScreenMs.median, p?.longestTaskAfterOnScreenMs.median),
+    'none > 50 ms', meets(w.longTasksOver50AfterOnScreen === 0));
+  row('main-thread time, navigation to settled + 1 s', spread(w.startupTaskMs), p && spread(p.startupTaskMs), ratio(w.startupTaskMs.median, p?.startupTaskMs.median), '', '');
+  row(`key press to frame, median (${w.keys.toFrame.n} keys)`, ms(w.keys.toFrame), p && ms(p.keys.toFrame), ratio(w.keys.toFrame.median, p?.keys.toFrame.median), '<= 16 ms', meets(w.keys.toFrame.median <= 16));
+  row('key press to frame, p95', ms(w.keys.toFrame, 'p95'), p && ms(p.keys.toFrame, 'p95'), ratio(w.keys.toFrame.p95, p?.keys.toFrame.p95), '<= 33 ms', meets(w.keys.toFrame.p95 <= 33));
+  row('key press to painted (task after frame), median / p95', `${ms(w.keys.toPainted)} / ${ms(w.keys.toPainted, 'p95')}`,
+    p && `${ms(p.keys.toPainted)} / ${ms(p.keys.toPainted, 'p95')}`, ratio(w.keys.toPainted.median, p?.keys.toPainted.median), '', '');
+  row(`idle: frames per 5 s (median of ${w.idle.reps.length})`, String(w.idle.frames.median), p && 'n/a', '', '0', meets(w.idle.frames.max === 0));
+  row('idle: main-thread time per 5 s (median (min-max))', `${w.idle.taskMsPer5s.median.toFixed(2)} ms (${w.idle.taskMsPer5s.min.toFixed(2)}-${w.idle.taskMsPer5s.max.toFixed(2)})`,
+    p && `${p.idle.taskMsPer5s.median.toFixed(2)} ms (${p.idle.taskMsPer5s.min.toFixed(2)}-${p.idle.taskMsPer5s.max.toFixed(2)})`,
+    ratio(w.idle.taskMsPer5s.median, p?.idle.taskMsPer5s.median), '<= 1.5 ms', meets(w.idle.taskMsPer5s.median <= 1.5));
+  row('wasm memory', mb(w.wasmMemory.max), p && 'n/a', '', '<= 32 MB', meets(w.wasmMemory.max <= 32 * KB * KB));
+  row('JS heap used', mb(w.jsHeapUsed.median), p && mb(p.jsHeapUsed.median), ratio(w.jsHeapUsed.median, p?.jsHeapUsed.median), '', '');
+  return out;
+}
+
+function table(list, withPeer) {
+  const head = ['figure', 'widget', ...(withPeer ? ['peer', 'ratio'] : []), 'budget', 'met?'];
+  const body = list.map((r) => [r.figure, r.widget, ...(withPeer ? [r.peer, r.ratio] : []), r.budget, r.met]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i] ?? '').length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function report(R, seconds) {
+  const withPeer = Boolean(R.pages.peer);
+  const list = rows(R);
+  R.table = list;
+  const w = R.pages.widget;
+  const lines = [];
+  lines.push(`Page benchmark, ${R.date}: Chromium ${R.chromium}, node ${R.node}, ${R.cpus} cores (load average ${R.loadavg.join(' ')}), ` +
+    `${R.args.loads} cold loads per page, ${R.args.idle} idle windows, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
+  lines.push(`widget: ${w.root} ${w.url}${withPeer ? `\npeer:   ${R.pages.peer.root} ${R.pages.peer.url}` : ''}`);
+  lines.push('');
+  lines.push(table(list, withPeer));
+  lines.push('');
+  lines.push('Ratios are widget / peer (medians; bytes: totals). Times: median (p25-p75) of the cold loads. KB = 1024 B, MB = 1024 KB.');
+  for (const f of w.fallbacks) lines.push(`* ${f} (this build does not report it yet)`);
+  if (w.firstFramePaintedMs) lines.push(`widget first frame, by the peer's rule (a task after the frame): ${spread(w.firstFramePaintedMs)}; phone start-up ${spread(w.phoneStartupMs)}`);
+  lines.push(`key press to input event, median: widget ${ms(w.keys.toInput)}${withPeer ? `, peer ${ms(R.pages.peer.keys.toInput)}` : ''}`);
+  lines.push('');
+  for (const [kind, page] of Object.entries(R.pages)) {
+    lines.push(`${kind} files (first cold load; "before" = response ended before the form took input):`);
+    for (const f of page.files) {
+      lines.push(`  ${f.path.padEnd(28)} ${String(f.raw).padStart(9)} raw ${String(f.gzip).padStart(8)} gz ${String(f.brotli).padStart(8)} br` +
+        `  ${f.status !== 200 ? `HTTP ${f.status} ` : ''}${f.beforeInput ? 'before' : 'after'} (responseEnd ${f.responseEnd ?? 'none'})`);
+    }
+  }
+  lines.push('');
+  lines.push('Rules:');
+  for (const r of RULES) lines.push(`  - ${r}`);
+  lines.push('');
+  lines.push(`measured in ${seconds.toFixed(0)} s; JSON: ${R.args.out}`);
+  return lines.join('\n');
+}
+
+let args;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench page: ${error.message}`);
+  process.exit(2);
+}
+const started = Date.now();
+const R = await measure(args);
+const seconds = (Date.now() - started) / 1000;
+R.seconds = round(seconds);
+const text = report(R, seconds);
+mkdirSync(path.dirname(args.out), { recursive: true });
+writeFileSync(args.out, `${JSON.stringify(R, null, 1)}\n`);
+console.log(text);
