@@ -100,12 +100,15 @@ else()
   add_library(verji_dep_imgui INTERFACE)
   target_link_libraries(verji_dep_imgui INTERFACE verji_dep_imgui_lib)
 
-  add_library(verji_dep_imgui_web STATIC
-    "${_im}/backends/imgui_impl_glfw.cpp" "${_im}/backends/imgui_impl_opengl3.cpp")
+  # GLFW's backend only: the widget draws with its own renderer (src/platform/web/gl_renderer.h),
+  # which never reads GL state back. WebGL 2 alone; no extension is enabled behind our back (each
+  # getExtension costs start-up time, and none is used), GL errors are not tracked (code size), and
+  # the context is the one the boot script created while the wasm was loading.
+  add_library(verji_dep_imgui_web STATIC "${_im}/backends/imgui_impl_glfw.cpp")
   target_include_directories(verji_dep_imgui_web SYSTEM PUBLIC "${_im}/backends")
-  target_compile_definitions(verji_dep_imgui_web PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_link_options(verji_dep_imgui_web INTERFACE
-    -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+    -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sGL_PREINITIALIZED_CONTEXT=1)
   target_link_libraries(verji_dep_imgui_web PUBLIC verji_dep_imgui_lib)
   add_library(verji::imgui_web ALIAS verji_dep_imgui_web)
 endif()

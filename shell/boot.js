@@ -52,9 +52,17 @@
   window.verjiFramePresented = function (frame, width, height, dpr) {
     if (frame === 1) {
       status.hidden = true;
-      var ms = Math.round(performance.now());
-      window.verjiFigures.first_frame_ms = ms;
-      console.info('verji:first-frame ' + width + 'x' + height + ' dpr=' + dpr + ' at ' + ms + ' ms');
+      window.verjiFigures.first_frame_sent_ms = performance.now();
+      // On screen: the wasm draws inside an animation frame callback, and the browser paints once
+      // that rendering step ends; a task posted now runs after it. The JavaScript peer's FORM_READY
+      // is taken the same way (a MessageChannel task after the frame), so the two figures compare.
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        var ms = Math.round(performance.now());
+        window.verjiFigures.first_frame_ms = ms;
+        console.info('verji:first-frame ' + width + 'x' + height + ' dpr=' + dpr + ' at ' + ms + ' ms');
+      };
+      channel.port2.postMessage(0);
     }
     root.dataset.verjiFrames = String(frame);
   };
@@ -85,8 +93,20 @@
     delete root.dataset.verjiError;
   }, false);
 
+  // The WebGL context is made now, while widget.wasm downloads and compiles, not when the wasm asks
+  // for it: creating one is a long synchronous call. The wasm takes this very context
+  // (GL_PREINITIALIZED_CONTEXT); its attributes are the ones the widget needs (opaque, no
+  // antialiasing, depth or stencil buffer). No WebGL 2: the wasm says so when it starts.
+  var gl = null;
+  try {
+    gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
+  } catch (e) {
+    gl = null;
+  }
+
   window.Module = {
     canvas: canvas,
+    preinitializedWebGLContext: gl || undefined,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { window.verjiFatal(String(what)); },

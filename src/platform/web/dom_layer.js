@@ -223,6 +223,8 @@
     });
     if (!seeded) {
       seeded = true;
+      // From here what is typed reaches the app: the benchmark's "form takes input" (bench/page).
+      if (window.verjiFigures && !window.verjiFigures.input_ready_ms) window.verjiFigures.input_ready_ms = performance.now();
       if (announced.connection) announce(announced.connection);
     }
     var previousOrder = order;

@@ -1,7 +1,7 @@
-// Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, Dear ImGui's
-// WebGL2 renderer, and devicePixelRatio handling. Everything browser-specific lives in this folder.
-// See web_runner.h. This file is the glue; what can be decided without a browser is plain C++
-// beside it, tested natively and under node (tests/platform/web):
+// Web platform layer: the Emscripten main loop, a GLFW window over the page's <canvas>, our WebGL 2
+// renderer of Dear ImGui's draw lists (gl_renderer.h), and devicePixelRatio handling. Everything
+// browser-specific lives in this folder. See web_runner.h. This file is the glue; what can be decided without
+// a browser is plain C++ beside it, tested natively and under node (tests/platform/web):
 //   idle_policy.h   when to draw, pause and wake (settle period, caret blink window, wake-up delay)
 //   layout_json.h   the controls as the page's window.verjiLayout, published only when changed
 // and the JS it calls is library_verji.js, declared with the numbers of the seam in library_verji.h.
@@ -36,6 +36,7 @@
 #include "web_runner.h"
 
 #include "dom_sync.h"
+#include "gl_renderer.h"
 #include "idle_policy.h"
 #include "layout_json.h"
 #include "library_verji.h"
@@ -59,7 +60,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -114,6 +114,7 @@ struct Runner {
   int frames = 0;
   verji::web::LayoutPublisher publisher;  // window.verjiLayout (layout_json.h)
   verji::web::DomSync dom;                // what the fields' native controls hold (dom_sync.h)
+  verji::web::GlRenderer renderer;        // ImGui's draw lists to WebGL 2 (gl_renderer.h)
   verji::web::IdlePolicy idle;            // when to draw (idle_policy.h); its clock is emscripten_get_now()
   double caret_reset_ms = 0.0;            // the caret's blink animation starts here (visible)
   bool paused = false;                    // the main loop is paused
@@ -203,8 +204,7 @@ bool sync_canvas_size(Runner& r) {
       verji_web_fatal("the font atlas could not be built");
       return false;
     }
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    r.renderer.upload_fonts();
     r.fonts_dpr = dpr;
     r.styled_theme = r.app->config().theme;
     verji::ui::apply_style(ImGui::GetStyle(), r.styled_theme, r.fonts.em);
@@ -264,6 +264,13 @@ void frame(void* arg) {
     // The first frame has been presented: now pay libphonenumber's start-up (75-100 ms in wasm).
     changed = r.app->after_present();
     verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+    verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
+    // The shaders' status, asked only now that the first frame is on screen (gl_renderer.h).
+    if (const std::string problem = r.renderer.verify(); !problem.empty()) {
+      verji_web_fatal(problem.c_str());
+      emscripten_cancel_main_loop();
+      return;
+    }
   }
   if (r.context_lost) {  // nothing can be drawn until the browser restores the context
     r.app->tick();
@@ -279,7 +286,6 @@ void frame(void* arg) {
   }
   changed = r.app->tick() || changed;
   flush_outbound(r);
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(r.width), static_cast<float>(r.height));
@@ -289,10 +295,8 @@ void frame(void* arg) {
   ImGui::Render();
 
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(verji::ui::palette(r.app->config().theme).background);
-  glViewport(0, 0, r.width, r.height);
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const float clear[3] = {bg.x, bg.y, bg.z};
+  r.renderer.render(*ImGui::GetDrawData(), r.width, r.height, clear);
 
   flush_outbound(r);  // a click may have sent something
   publish_layout(r);
@@ -310,17 +314,12 @@ EM_BOOL on_context_lost(int, const void*, void*) {
   return EM_TRUE;
 }
 
-// The context is back without any of its objects: the renderer starts over (shaders, buffers, font
-// texture; the old names are only forgotten), and the form is drawn again as it was. A restart, not
-// DestroyDeviceObjects(): ImGui 1.86's backend would keep its buffer sizes and never size the new
-// buffers.
+// The context is back without any of its objects: the renderer makes them anew (program, buffers,
+// font texture; the old names are only forgotten), and the form is drawn again as it was.
 EM_BOOL on_context_restored(int, const void*, void*) {
   Runner& r = g_runner;
-  ImGui_ImplOpenGL3_Shutdown();
-  if (!ImGui_ImplOpenGL3_Init("#version 300 es") || !ImGui_ImplOpenGL3_CreateDeviceObjects()) {
-    verji_web_fatal("the graphics could not be set up again after a WebGL context loss");
-    return EM_TRUE;
-  }
+  r.renderer.create();
+  r.renderer.upload_fonts();
   r.context_lost = false;
   verji_web_report("context_lost", 0.0);
   wake(r, verji::web::Wake::page);
@@ -504,7 +503,7 @@ int run() {
   glfwSetCharCallback(r.window, nullptr);
   glfwSetScrollCallback(r.window, nullptr);  // on_wheel instead
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  r.renderer.create();
   io.SetClipboardTextFn = set_clipboard;
   attach_page(r);
   r.idle.wake(verji::web::Wake::page, emscripten_get_now());  // the first frames, libphonenumber after
