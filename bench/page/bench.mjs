@@ -36,12 +36,14 @@ const KB = 1024;
 const RULES = [
   'loads: each in a fresh context (empty cache), one browser, 1 discarded warm-up per page, then widget/peer alternating',
   'times: ms from the page\'s navigation start, median (p25-p75) of the cold loads',
-  'widget on screen: verjiFigures.first_frame_ms (first frame drawn); peer: window.__formReadyAt (FORM_READY) for all three',
+  'widget on screen: verjiFigures.first_frame_ms (boot.js: the first frame drawn); peer: window.__formReadyAt (FORM_READY) for all three',
+  'widget first frame by the peer\'s rule (a note): a MessageChannel task posted from the first verjiFramePresented call',
   'widget takes input: verjiFigures.input_ready_ms (the DOM layer\'s controls reach the app)',
   'widget settled: verjiFigures.settled_ms (phone checks ready)',
   'bytes: every response of the first cold load, each file once, sized from the served file: raw, node zlib gzip level 9, brotli quality 11 (lgwin 24)',
   'bytes before input: files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after)',
   'long tasks: PerformanceObserver longtask (reports only tasks >= 50 ms) in the cold loads, those ending after on-screen, until settled + 1 s',
+  'longest task, traced: one more cold load per page under a Chromium trace: its longest top-level task (RunTask) on the page\'s main thread ending after on-screen',
   'main thread at start-up: CDP Performance.getMetrics TaskDuration from navigation to settled + 1 s',
   'key press to frame: click the e-mail field, then one key at a time; keydown timeStamp to the first verjiFramePresented after its input event (peer: next rAF + MessageChannel task); painted: a MessageChannel task after that frame',
   'idle: fresh load, settled + 2 s, then 5 s untouched: CDP TaskDuration delta; frames = delta of dataset.verjiFrames (peer: n/a, nothing injected)',
@@ -113,9 +115,10 @@ function withTimeout(promise, ms, what) {
 
 // Opens `page` (a {kind, url, server, emailSelector}) cold: a fresh context, CDP Performance on
 // before navigation, waits until it is settled. Returns {ctx, page, cdp, responses, logs, metrics()}.
-async function openCold(browser, target) {
+async function openCold(browser, target, { trace = false } = {}) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await ctx.newPage();
+  if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.addInitScript({ content: `window.__benchKind = ${JSON.stringify(target.kind)};\n${probeSource}` });
   const responses = [];
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
@@ -134,6 +137,23 @@ async function openCold(browser, target) {
     throw new Error(`${error.message}${why ? `; verjiError: ${why}` : ''}; console: ${logs.slice(-8).join(' | ')}`);
   }
   return { ctx, page, cdp, responses, logs, metrics };
+}
+
+// The longest main-thread task that ends after `afterMs` (page clock) in a Chromium trace: top-level
+// tasks (RunTask) of the thread that wrote the probe's 'bench:clock' mark.
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+function longestTracedTask(buffer, clockMark, afterMs) {
+  const events = JSON.parse(buffer.toString('utf8'));
+  const list = Array.isArray(events) ? events : events.traceEvents;
+  const mark = list.find((e) => e.name === 'bench:clock' && e.cat.includes('blink.user_timing'));
+  if (!mark) return null;
+  const offset = mark.ts - clockMark * 1000;  // trace µs = offset + page ms * 1000
+  const tasks = list.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' &&
+    (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts + e.dur > offset + afterMs * 1000);
+  if (!tasks.length) return { longestMs: 0, tasks: 0, over50: 0 };
+  const longest = tasks.reduce((a, e) => (e.dur > a.dur ? e : a));
+  return { longestMs: round(longest.dur / 1000, 2), atMs: round((longest.ts - offset) / 1000), tasks: tasks.length,
+    over50: tasks.filter((e) => e.dur > 50000).length };
 }
 
 // The page's start-up signals, on its own clock. Notes what had to stand in for a missing signal.
@@ -165,14 +185,15 @@ async function signals(page, kind) {
 
 // One cold load: start-up times, long tasks after on-screen and main-thread time until settled + 1 s;
 // with `bytes`, every file fetched and when its response ended.
-async function coldLoad(browser, target, { bytes = false } = {}) {
-  const o = await openCold(browser, target);
+// With `trace`, the load runs under a Chromium trace and reports the longest task from it.
+async function coldLoad(browser, target, { bytes = false, trace = false } = {}) {
+  const o = await openCold(browser, target, { trace });
   const sig = await signals(o.page, target.kind);
   const wait = sig.settled + 1000 - (await o.page.evaluate(() => performance.now()));
   if (wait > 0) await sleep(wait);
   const m = await o.metrics();
   const probe = await o.page.evaluate(() => ({
-    longTasks: window.__bench.longTasks, longTaskError: window.__bench.longTaskError ?? null,
+    longTasks: window.__bench.longTasks, longTaskError: window.__bench.longTaskError ?? null, clockMark: window.__bench.clockMark,
     timing: [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
       .map((e) => ({ name: e.name, responseEnd: e.responseEnd })),
   }));
@@ -180,6 +201,7 @@ async function coldLoad(browser, target, { bytes = false } = {}) {
   const result = { ...sig, taskMs: m.TaskDuration * 1000, longTasksAfter: after, longestAfter: after.length ? Math.max(...after.map((t) => t.duration)) : 0,
     longTaskError: probe.longTaskError };
   if (bytes) result.files = fileSizes(target, o.responses, probe.timing, sig.input);
+  if (trace) result.traced = longestTracedTask(await browser.stopTracing(), probe.clockMark, sig.onScreen);
   await o.ctx.close();
   return result;
 }
@@ -262,13 +284,16 @@ async function measure(args) {
       for (const t of targets) loads[t.kind].push(await coldLoad(browser, t, { bytes: i === 0 }));
       log(`cold load ${i + 1}/${args.loads}: ${targets.map((t) => `${t.kind} ${round(loads[t.kind][i].onScreen)} ms`).join(', ')}`);
     }
+    const traced = {};
+    for (const t of targets) traced[t.kind] = await coldLoad(browser, t, { trace: true });
+    log('traced loads done');
     const keys = {};
     for (const t of targets) keys[t.kind] = await keyPresses(browser, t, args.keys);
     log('key presses done');
     const idle = Object.fromEntries(targets.map((t) => [t.kind, []]));
     for (let i = 0; i < args.idle; i++) for (const t of targets) idle[t.kind].push(await idleWindow(browser, t));
     log('idle windows done');
-    for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], keys[t.kind], idle[t.kind]);
+    for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], traced[t.kind], keys[t.kind], idle[t.kind]);
   } finally {
     await browser.close();
     for (const s of Object.values(servers)) await s.close();
@@ -276,7 +301,7 @@ async function measure(args) {
   return R;
 }
 
-function summarize(target, loads, keys, idle) {
+function summarize(target, loads, traced, keys, idle) {
   const files = loads[0].files;
   const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
   const before = files.filter((f) => f.beforeInput);
@@ -292,6 +317,7 @@ function summarize(target, loads, keys, idle) {
     longTasksOver50AfterOnScreen: loads.reduce((a, l) => a + l.longTasksAfter.filter((t) => t.duration > 50).length, 0),
     loadsWithLongTaskAfterOnScreen: loads.filter((l) => l.longTasksAfter.some((t) => t.duration > 50)).length,
     longTaskError: loads[0].longTaskError,
+    tracedLoad: { onScreenMs: round(traced.onScreen), settledMs: round(traced.settled), longestTaskAfterOnScreen: traced.traced },
     startupTaskMs: stats(loads.map((l) => l.taskMs)),
     keys,
     idle: { reps: idle, taskMsPer5s: stats(idle.map((x) => x.taskMs)), scriptMs: stats(idle.map((x) => x.scriptMs)),
@@ -338,13 +364,19 @@ function rows(R) {
     : 'none >= 50 ms');
   row('longest main-thread task after on screen (median, max)', longest(w), p && longest(p), ratio(w.longestTaskAfterOnScreenMs.median, p?.longestTaskAfterOnScreenMs.median),
     'none > 50 ms', meets(w.longTasksOver50AfterOnScreen === 0));
+  const traced = (x) => {
+    const t = x.tracedLoad.longestTaskAfterOnScreen;
+    return t ? `${t.longestMs.toFixed(1)} ms${t.longestMs ? ` at ${t.atMs.toFixed(0)} ms` : ''}; ${t.over50} over 50` : 'no trace mark';
+  };
+  row('longest main-thread task after on screen, one traced load', traced(w), p && traced(p),
+    ratio(w.tracedLoad.longestTaskAfterOnScreen?.longestMs, p?.tracedLoad.longestTaskAfterOnScreen?.longestMs), '', '');
   row('main-thread time, navigation to settled + 1 s', spread(w.startupTaskMs), p && spread(p.startupTaskMs), ratio(w.startupTaskMs.median, p?.startupTaskMs.median), '', '');
   row(`key press to frame, median (${w.keys.toFrame.n} keys)`, ms(w.keys.toFrame), p && ms(p.keys.toFrame), ratio(w.keys.toFrame.median, p?.keys.toFrame.median), '<= 16 ms', meets(w.keys.toFrame.median <= 16));
   row('key press to frame, p95', ms(w.keys.toFrame, 'p95'), p && ms(p.keys.toFrame, 'p95'), ratio(w.keys.toFrame.p95, p?.keys.toFrame.p95), '<= 33 ms', meets(w.keys.toFrame.p95 <= 33));
   row('key press to painted (task after frame), median / p95', `${ms(w.keys.toPainted)} / ${ms(w.keys.toPainted, 'p95')}`,
     p && `${ms(p.keys.toPainted)} / ${ms(p.keys.toPainted, 'p95')}`, ratio(w.keys.toPainted.median, p?.keys.toPainted.median), '', '');
-  row(`idle: frames per 5 s (median of ${w.idle.reps.length})`, String(w.idle.frames.median), p && 'n/a', '', '0', meets(w.idle.frames.max === 0));
-  row('idle: main-thread time per 5 s (median (min-max))', `${w.idle.taskMsPer5s.median.toFixed(2)} ms (${w.idle.taskMsPer5s.min.toFixed(2)}-${w.idle.taskMsPer5s.max.toFixed(2)})`,
+  row(`idle: frames per 5 s (most in ${w.idle.reps.length} windows)`, String(w.idle.frames.max), p && 'n/a', '', '0', meets(w.idle.frames.max === 0));
+  row(`idle: main-thread time per 5 s (median (min-max) of ${w.idle.reps.length})`, `${w.idle.taskMsPer5s.median.toFixed(2)} ms (${w.idle.taskMsPer5s.min.toFixed(2)}-${w.idle.taskMsPer5s.max.toFixed(2)})`,
     p && `${p.idle.taskMsPer5s.median.toFixed(2)} ms (${p.idle.taskMsPer5s.min.toFixed(2)}-${p.idle.taskMsPer5s.max.toFixed(2)})`,
     ratio(w.idle.taskMsPer5s.median, p?.idle.taskMsPer5s.median), '<= 1.5 ms', meets(w.idle.taskMsPer5s.median <= 1.5));
   row('wasm memory', mb(w.wasmMemory.max), p && 'n/a', '', '<= 32 MB', meets(w.wasmMemory.max <= 32 * KB * KB));
@@ -372,7 +404,7 @@ function report(R, seconds) {
   lines.push('');
   lines.push(table(list, withPeer));
   lines.push('');
-  lines.push('Ratios are widget / peer (medians; bytes: totals). Times: median (p25-p75) of the cold loads. KB = 1024 B, MB = 1024 KB.');
+  lines.push(`${withPeer ? 'Ratios are widget / peer (medians; bytes: totals). ' : ''}Times: median (p25-p75) of the cold loads. KB = 1024 B, MB = 1024 KB.`);
   for (const f of w.fallbacks) lines.push(`* ${f} (this build does not report it yet)`);
   if (w.firstFramePaintedMs) lines.push(`widget first frame, by the peer's rule (a task after the frame): ${spread(w.firstFramePaintedMs)}; phone start-up ${spread(w.phoneStartupMs)}`);
   lines.push(`key press to input event, median: widget ${ms(w.keys.toInput)}${withPeer ? `, peer ${ms(R.pages.peer.keys.toInput)}` : ''}`);
