@@ -14,7 +14,7 @@
 // every load is in a fresh browser context (empty cache) of one Chromium process, served from
 // 127.0.0.1 without compression; one discarded warm-up load per page comes first. In-page figures
 // come from probe.js and the pages' own signals, on the page's clock (ms since navigation start).
-import { readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,8 @@ async function openCold(browser, target, { trace = false } = {}) {
   await page.goto(target.url, { waitUntil: 'commit' });
   try {
     await withTimeout(page.evaluate(() => window.__bench.settled), TIMEOUT_MS, `${target.kind} settled`);
+    const fatal = await page.evaluate(() => window.__bench.fatal ?? null);
+    if (fatal) throw new Error(`${target.kind} did not start`);
   } catch (error) {
     const why = await page.evaluate(() => document.documentElement.dataset.verjiError ?? null).catch(() => null);
     await ctx.close();
@@ -269,10 +271,17 @@ async function idleWindow(browser, target) {
 // ---- the run ------------------------------------------------------------------------------------
 
 async function measure(args) {
-  const servers = { widget: await serve(args.site) };
+  // The site is measured from a copy taken now: a rebuild of the tree during the run (another
+  // build in the same checkout) would otherwise mix two builds' files.
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'verji-bench-site-'));
+  cpSync(args.site, copy, { recursive: true });
+  const servers = { widget: await serve(copy) };
   if (args.peer) servers.peer = await serve(args.peer);
-  const targets = [{ kind: 'widget', url: `${servers.widget.base}index.html?lang=en`, server: servers.widget, emailSelector: '#verji-email' }];
-  if (args.peer) targets.push({ kind: 'peer', url: `${servers.peer.base}index.html`, server: servers.peer, emailSelector: '[data-field=email]' });
+  const targets = [{ kind: 'widget', url: `${servers.widget.base}index.html?lang=en`, server: servers.widget, root: args.site,
+    emailSelector: '#verji-email' }];
+  if (args.peer) {
+    targets.push({ kind: 'peer', url: `${servers.peer.base}index.html`, server: servers.peer, root: args.peer, emailSelector: '[data-field=email]' });
+  }
   const browser = await chromium.launch({ executablePath: process.env.VERJI_CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const R = { date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpus: os.cpus().length,
     loadavg: os.loadavg().map((x) => round(x, 2)), viewport: VIEWPORT, args: { ...args }, rules: RULES, pages: {} };
@@ -297,6 +306,7 @@ async function measure(args) {
   } finally {
     await browser.close();
     for (const s of Object.values(servers)) await s.close();
+    rmSync(copy, { recursive: true, force: true });
   }
   return R;
 }
@@ -306,7 +316,7 @@ function summarize(target, loads, traced, keys, idle) {
   const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
   const before = files.filter((f) => f.beforeInput);
   return {
-    url: target.url.replace(target.server.base, '/'), root: target.server.root,
+    url: target.url.replace(target.server.base, '/'), root: target.root,
     fallbacks: [...new Set(loads.flatMap((l) => l.fallbacks))],
     files, bytes: { raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli'), files: files.length },
     bytesBeforeInput: { raw: sum(before, 'raw'), gzip: sum(before, 'gzip'), brotli: sum(before, 'brotli'), files: before.length },
@@ -400,7 +410,7 @@ function report(R, seconds) {
   const lines = [];
   lines.push(`Page benchmark, ${R.date}: Chromium ${R.chromium}, node ${R.node}, ${R.cpus} cores (load average ${R.loadavg.join(' ')}), ` +
     `${R.args.loads} cold loads per page, ${R.args.idle} idle windows, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
-  lines.push(`widget: ${w.root} ${w.url}${withPeer ? `\npeer:   ${R.pages.peer.root} ${R.pages.peer.url}` : ''}`);
+  lines.push(`widget: ${w.root} ${w.url} (measured from a copy taken at the start)${withPeer ? `\npeer:   ${R.pages.peer.root} ${R.pages.peer.url}` : ''}`);
   lines.push('');
   lines.push(table(list, withPeer));
   lines.push('');

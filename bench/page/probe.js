@@ -6,7 +6,7 @@
 //   - the widget's frames: wraps window.verjiFramePresented (boot.js defines it; a property trap
 //     installs the wrapper whatever sets it), timestamping each call before the original runs
 //   - settled: a promise resolved when the page says it is ready (widget: its phone_startup_ms or
-//     settled_ms report; peer: window.__formReadyAt is set)
+//     settled_ms report, or verjiFatal, which sets B.fatal; peer: window.__formReadyAt is set)
 //   - key presses while `recording`: keydown timeStamp, the first `input` event after it, and the
 //     frame that shows it (widget: the first verjiFramePresented after the input; peer: the next
 //     requestAnimationFrame then a MessageChannel task), and `painted`: a MessageChannel task after
@@ -84,6 +84,15 @@
       return result;
     };
     trap('verjiReport', function (fn) { report = fn; }, function (fn) { return typeof fn === 'function' ? reportWrapped : fn; });
+
+    // A widget that cannot start ends the wait at once (bench.mjs reports B.fatal).
+    var fatal = null;
+    var fatalWrapped = function (message) {
+      B.fatal = String(message);
+      queueMicrotask(settle);
+      return fatal.apply(this, arguments);
+    };
+    trap('verjiFatal', function (fn) { fatal = fn; }, function (fn) { return typeof fn === 'function' ? fatalWrapped : fn; });
   } else {
     trap('__formReadyAt', function () { settle(); });
   }
