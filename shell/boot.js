@@ -30,6 +30,27 @@
     reload: 'Last inn på nytt',
   };
   statusText.textContent = texts.loading;
+
+  // The early form (index.html): its texts in the page's language, and the moment it takes input,
+  // measured like the first frame (a task after the paint that shows it).
+  if (english) {
+    Array.prototype.slice.call(document.querySelectorAll('#verji-dom [data-en]')).forEach(function (el) {
+      el.textContent = el.dataset.en;
+    });
+    Array.prototype.slice.call(document.querySelectorAll('#verji-dom [data-en-placeholder]')).forEach(function (el) {
+      el.placeholder = el.dataset.enPlaceholder;
+    });
+  }
+  // Nothing typed leaves the page by a form submission, not even before the widget runs.
+  var earlyForm = document.getElementById('verji-dom');
+  if (earlyForm) earlyForm.addEventListener('submit', function (event) { event.preventDefault(); });
+  requestAnimationFrame(function () {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function () {
+      if (!window.verjiFigures.input_ready_ms) window.verjiFigures.input_ready_ms = performance.now();
+    };
+    channel.port2.postMessage(0);
+  });
   reload.textContent = texts.reload;
   reload.addEventListener('click', function () { window.location.reload(); });
 

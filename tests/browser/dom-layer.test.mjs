@@ -229,6 +229,67 @@ describe('the DOM layer: a real form for every admin', { concurrency: 1 }, () =>
     }
   });
 
+  test('the page is a form before the wasm has drawn: what is typed there is kept, with focus and caret', async () => {
+    const context = await host.browser.newContext({ viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/widget.wasm', async (route) => { await held; await route.continue(); });
+    try {
+      await page.goto(`${host.dev.widgetUrl.split('?')[0]}?lang=en`);
+      await page.waitForSelector('#verji-email', { state: 'visible' });
+      // No frame yet: the early form of index.html, in the page's language, with its own labels.
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.verjiFrames), undefined);
+      const early = await page.evaluate(() => [...document.querySelectorAll('#verji-dom label')].map((l) => [l.htmlFor, l.textContent]));
+      assert.deepEqual(early, [
+        ['verji-email', 'E-mail address'], ['verji-full_name', 'Full name'],
+        ['verji-phone', 'Mobile number (optional)'], ['verji-welcome_message', 'Welcome message (optional)'],
+      ]);
+      await screenshot(page, 'dom-early-form');
+      await page.click('label[for="verji-email"]');
+      await page.keyboard.type(EMAIL);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Ola Nord');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.verjiFrames), undefined, 'still no frame');
+
+      release();
+      await waitForFrames(page, 3);
+      await page.waitForFunction(() => window.verjiFigures.settled_ms);
+      await nextFrames(page, 2);
+      // The drawn form took over the very same controls: values, focus and caret kept.
+      assert.equal(await active(page), 'full_name');
+      assert.equal(await valueOf(page, 'email'), EMAIL);
+      await page.keyboard.type('mann');
+      await nextFrames(page, 2);
+      assert.equal(await valueOf(page, 'full_name'), 'Ola Nordmann');
+      // The labels the early form showed are the drawn form's labels (one source: form.inc).
+      const drawn = await controls(page);
+      for (const [forId, text] of early) {
+        assert.equal(drawn.find((c) => `verji-${c.id}` === forId)?.label, text, forId);
+      }
+      // And the app has what was typed before it started: it draws both values (the native text
+      // is invisible now), and the focused field is the one the admin is typing in.
+      const fields = drawn.filter((c) => c.role === 'textbox');
+      const email = fields.find((c) => c.id === 'email');
+      const name = fields.find((c) => c.id === 'full_name');
+      assert.equal(name.focused, true);
+      const png = await screenshot(page, 'dom-early-adopted');
+      for (const box of [email, name]) {
+        const ink = inkIn(png, { x0: box.x + 4, y0: box.y + 4, x1: box.x + box.width - 4, y1: box.y + box.height - 4 }, LIGHT_BG);
+        assert.ok(ink > 40, `${box.id}: drawn text in its box (${ink} inked pixels)`);
+      }
+      assert.equal(await page.evaluate(() => document.querySelectorAll('#verji-dom input, #verji-dom textarea').length),
+        await page.evaluate(() => window.verjiLayout.filter((c) => c.role === 'textbox' || c.role === 'radio' || c.role === 'checkbox').length),
+        'no early control left over beside the adopted ones');
+      assert.deepEqual(errors, []);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
   test('paste, and autofill filling e-mail, name and phone at once', async () => {
     const { context, page, errors } = await openStandalone('?debug=dom');
     try {

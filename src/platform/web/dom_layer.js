@@ -22,6 +22,7 @@
   var announced = {};     // status id -> the text last announced
   var seeded = false;     // the first layout's statuses are the page's, not news
   var moving = false;     // the app is moving focus (update)
+  var early = null;       // id -> element: the page's early controls (index.html) not adopted yet
   var SR = 'verji-sr';    // visually hidden, read by screen readers
 
   var KINDS = {
@@ -57,10 +58,25 @@
     return set;
   }
 
+  // The early control (index.html) for `entry`, if the page has one of the right kind: it becomes
+  // the control, with what was typed into it, its focus and its caret.
+  function adopt(entry) {
+    var el = early && early[entry.id];
+    var tag = entry.role === 'heading' ? 'H1' : entry.kind === 'multiline' ? 'TEXTAREA' : 'INPUT';
+    if (!el || (entry.role !== 'textbox' && entry.role !== 'heading') || el.tagName !== tag) return null;
+    delete early[entry.id];
+    return el;
+  }
+
   function make(entry) {
-    var el;
+    var el = adopt(entry);
     var role = entry.role;
-    if (role === 'textbox') {
+    if (el) {
+      if (role === 'textbox' && pending[entry.id]) {
+        el.value = pending[entry.id].value;
+        delete pending[entry.id];
+      }
+    } else if (role === 'textbox') {
       if (entry.kind === 'multiline') {
         el = document.createElement('textarea');
         el.setAttribute('name', 'message');
@@ -91,7 +107,7 @@
     el.className = 'verji-control verji-' + role;
     var node = { el: el, label: null, describe: null, entry: {} };
     if (role === 'textbox' || role === 'radio' || role === 'checkbox') {
-      node.label = document.createElement('label');
+      node.label = form.querySelector('label[for="' + el.id + '"]') || document.createElement('label');
       node.label.className = SR;
       node.label.htmlFor = el.id;
     }
@@ -175,6 +191,10 @@
   function update(layout) {
     if (!form) return;
     var active = document.activeElement;
+    if (early) {
+      // The first layout: the drawn form replaces the early one (the canvas has this frame).
+      Array.prototype.slice.call(form.querySelectorAll('.verji-early-only')).forEach(function (n) { n.parentNode.removeChild(n); });
+    }
     var seen = {};
     var entries = layout.filter(function (entry) {
       if (seen[entry.id]) return false;
@@ -221,10 +241,9 @@
       if (inGroup[g]) arrange(groups[g], inGroup[g], groups[g].firstChild);
       else if (groups[g].parentNode) groups[g].parentNode.removeChild(groups[g]);
     });
+    if (early) finishEarly();
     if (!seeded) {
       seeded = true;
-      // From here what is typed reaches the app: the benchmark's "form takes input" (bench/page).
-      if (window.verjiFigures && !window.verjiFigures.input_ready_ms) window.verjiFigures.input_ready_ms = performance.now();
       if (announced.connection) announce(announced.connection);
     }
     var previousOrder = order;
@@ -244,6 +263,31 @@
       }
       (next || form).focus({ preventScroll: true });
     }
+  }
+
+  // After the first layout: the early controls not adopted go (with their labels), the form
+  // becomes the layer over the canvas, and the app gets what was typed before it started, and
+  // where the focus and caret are: the same path as typing and autofill.
+  function finishEarly() {
+    Object.keys(early).forEach(function (id) {
+      var el = early[id];
+      var label = form.querySelector('label[for="' + el.id + '"]');
+      [el, label].forEach(function (n) { if (n && n.parentNode) n.parentNode.removeChild(n); });
+    });
+    early = null;
+    form.classList.remove('verji-early');
+    // Once the wasm's frame has returned (this runs inside it).
+    queueMicrotask(function () {
+      Object.keys(nodes).forEach(function (id) {
+        var el = nodes[id].el;
+        if (isText(el) && el.value !== '' && el !== document.activeElement) report(el);
+      });
+      var focused = document.activeElement;
+      if (focused && focused !== form && form.contains(focused) && idOf(focused)) {
+        hooks.focus(idOf(focused), true);
+        if (isText(focused)) report(focused);
+      }
+    });
   }
 
   // ---- events ------------------------------------------------------------------------------------
@@ -381,8 +425,19 @@
   function attach(given) {
     hooks = given;
     var main = hooks.canvas.parentNode;
-    form = document.createElement('form');
-    form.id = 'verji-dom';
+    form = document.getElementById('verji-dom');
+    if (form && form.tagName === 'FORM') {
+      early = {};
+      // Only elements: arrange() keeps nodes in place by walking siblings, so the markup's
+      // whitespace between them must go (moving a focused control would blur it).
+      Array.prototype.slice.call(form.childNodes).forEach(function (n) { if (n.nodeType !== 1) form.removeChild(n); });
+      Array.prototype.slice.call(form.querySelectorAll('[data-verji-id]')).forEach(function (el) {
+        early[el.dataset.verjiId] = el;
+      });
+    } else {
+      form = document.createElement('form');
+      form.id = 'verji-dom';
+    }
     form.noValidate = true;
     form.setAttribute('autocomplete', 'on');
     form.tabIndex = -1;
@@ -395,7 +450,7 @@
     live.id = 'verji-live';
     live.className = SR;
     live.setAttribute('aria-live', 'polite');
-    main.appendChild(form);
+    if (!form.parentNode) main.appendChild(form);
     main.appendChild(texts);
     main.appendChild(live);
     hooks.canvas.setAttribute('aria-hidden', 'true');
