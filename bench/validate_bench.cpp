@@ -1,6 +1,6 @@
 // validate_bench: how long the core's checks take, natively and as wasm under node.
 //
-// Prints the phone library's start-up (the first phone_warm_up()), then the median and 95th
+// Prints the phone library's start-up (in 6 ms slices, as the widget pays it), then the median and 95th
 // percentile of one validate() call on a few realistic whole forms, and of building the invite
 // request. The figures go into the README; CTest only checks that the program runs.
 //
@@ -89,8 +89,21 @@ int main(int argc, char** argv) {
   std::printf("validate_bench %s (%s), %d iterations\n", std::string(core::widget_version()).c_str(),
               std::string(core::build_kind()).c_str(), iterations);
 
-  const double startup_ms = core::phone_warm_up();
-  std::printf("%-48s %10.1f ms\n", "phone start-up (first phone_warm_up)", startup_ms);
+  // As the widget pays it: slices of 6 ms (web_runner.cpp's kPhoneSliceMs), one per frame.
+  int slices = 0;
+  double total_ms = 0.0;
+  double longest_ms = 0.0;
+  for (bool done = false; !done; ++slices) {
+    const auto start = std::chrono::steady_clock::now();
+    done = core::phone_warm_up_step(6.0);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    total_ms += ms;
+    longest_ms = std::max(longest_ms, ms);
+  }
+  std::printf("%-48s %10.1f ms\n", "phone start-up, all of it", total_ms);
+  std::printf("%-48s %10d, longest %.1f ms\n", "  in slices of 6 ms (as the widget does)", slices,
+              longest_ms);
 
   const core::ValidationOptions options;
   struct Case {

@@ -85,6 +85,9 @@ else()
 
   add_library(verji_dep_phonenumber INTERFACE)
   target_link_libraries(verji_dep_phonenumber INTERFACE verji_wasm_deps::phonenumber)
+  # Its RE2 patterns compile one at a time on request (patches/libphonenumber/0003): the core
+  # pays libphonenumber's start-up in slices (src/core/phone.cpp).
+  target_compile_definitions(verji_dep_phonenumber INTERFACE VERJI_LAZY_PHONE_REGEXPS)
 
   # --- Dear ImGui, compiled here from the staged Debian sources -----------------------------------
   set(_im "${VERJI_IMGUI_SOURCE_DIR}")

@@ -8,6 +8,7 @@
 #include "verji/core/version.h"
 
 #include <algorithm>
+#include <chrono>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -72,10 +73,17 @@ bool App::animating() const noexcept {
                      [](const FeedCard& c) { return c.busy; });
 }
 
-bool App::after_present() {
-  if (core::phone_ready()) return false;
-  phone_startup_ms_ = core::phone_warm_up();
-  revalidate();
+bool App::warming_up() const noexcept { return !core::phone_warm(); }
+
+bool App::after_present(double budget_ms) {
+  if (core::phone_warm()) return false;
+  const bool was_ready = core::phone_ready();
+  const auto start = std::chrono::steady_clock::now();
+  const bool warm = core::phone_warm_up_step(budget_ms);
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  phone_startup_ms_ = std::max(phone_startup_ms_, 0.0) + took.count();
+  if (!warm && was_ready == core::phone_ready()) return false;
+  revalidate();  // the phone field's checks are there now
   refresh();
   return true;
 }

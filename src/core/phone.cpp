@@ -8,7 +8,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <memory>
+
+#ifdef VERJI_LAZY_PHONE_REGEXPS
+namespace i18n::phonenumbers {
+bool CompileOnePendingRegExp();  // scripts/deps/patches/libphonenumber/0003-*.patch
+}  // namespace i18n::phonenumbers
+#endif
 
 namespace verji::core {
 namespace {
@@ -19,6 +26,7 @@ using i18n::phonenumbers::PhoneNumberUtil;
 // PhoneNumberUtil::GetInstance() is a lazily created singleton; this flag lets the app ask whether
 // that cost has been paid without paying it.
 bool g_ready = false;
+bool g_warm = false;  // also compiled, and one number checked
 
 const PhoneNumberUtil& util() {
   const PhoneNumberUtil* instance = PhoneNumberUtil::GetInstance();
@@ -48,10 +56,35 @@ PhoneType convert(PhoneNumberUtil::PhoneNumberType type) noexcept {
 
 bool phone_ready() noexcept { return g_ready; }
 
-double phone_warm_up() {
-  if (g_ready) return 0.0;
+bool phone_warm() noexcept { return g_warm; }
+
+bool phone_warm_up_step(double budget_ms) {
+  if (g_warm) return true;
   const auto start = std::chrono::steady_clock::now();
-  util();
+  const auto spent = [start] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
+  if (!g_ready) {
+    util();  // the metadata and the (not yet compiled) patterns
+    if (spent() >= budget_ms) return false;
+  }
+#ifdef VERJI_LAZY_PHONE_REGEXPS
+  do {
+    if (!i18n::phonenumbers::CompileOnePendingRegExp()) break;
+  } while (spent() < budget_ms);
+  if (spent() >= budget_ms) return false;  // there may be more
+#endif
+  // Last, one check: what a first check builds beyond the shared patterns (the region's own).
+  (void)check_phone("+47 412 34 567", "NO");
+  g_warm = true;
+  return true;
+}
+
+double phone_warm_up() {
+  if (g_warm) return 0.0;
+  const auto start = std::chrono::steady_clock::now();
+  while (!phone_warm_up_step(std::numeric_limits<double>::infinity())) {
+  }
   const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
   return took.count();
 }

@@ -5,7 +5,9 @@
 using verji::core::check_phone;
 using verji::core::format_as_you_type;
 using verji::core::phone_ready;
+using verji::core::phone_warm;
 using verji::core::phone_warm_up;
+using verji::core::phone_warm_up_step;
 using verji::core::PhoneType;
 
 TEST_CASE("the phone library starts lazily and only once", "[phone]") {
@@ -16,6 +18,25 @@ TEST_CASE("the phone library starts lazily and only once", "[phone]") {
   CHECK(phone_ready());
   if (!was_ready) CHECK(first > 0.0);
   CHECK(phone_warm_up() == 0.0);
+}
+
+TEST_CASE("the phone library can start in slices, with checks right before, during and after", "[phone]") {
+  // Run alone (as ctest runs each case), it starts cold: slices of no time still do one step each
+  // (making PhoneNumberUtil, one pattern in the wasm build, the first check), then it is warm.
+  const bool was_warm = phone_warm();
+  CHECK(check_phone("41234567", "NO").e164 == "+4741234567");  // pays what it needs itself
+  int steps = 0;
+  for (bool done = was_warm; !done; ++steps) {
+    done = phone_warm_up_step(0.0);
+    CHECK(phone_ready());
+    if (steps % 5 == 0) CHECK(check_phone("+47 22 22 22 22", "NO").type == PhoneType::fixed_line);
+    REQUIRE(steps < 10000);
+  }
+  CHECK(phone_warm());
+  if (!was_warm) CHECK(steps >= 1);
+  CHECK(phone_warm_up_step(0.0));
+  CHECK(phone_warm_up() == 0.0);
+  CHECK(check_phone("41234567", "NO").type == PhoneType::mobile);
 }
 
 TEST_CASE("Norwegian numbers are parsed, classified and formatted", "[phone]") {

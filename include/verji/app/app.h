@@ -17,6 +17,7 @@
 #include "verji/core/invite_tracker.h"
 #include "verji/core/widget_api_client.h"
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,9 +48,11 @@ class App {
   // so the platform keeps drawing frames even when nothing else changes.
   bool animating() const noexcept;
 
-  // Work that must not delay the first frame (libphonenumber's start-up). Returns true when the
-  // state changed.
-  bool after_present();
+  // Work that must not delay the first frame (libphonenumber's start-up), about `budget_ms` of it
+  // per call; by default all of it. Returns true when the state changed.
+  bool after_present(double budget_ms = std::numeric_limits<double>::infinity());
+  // True until after_present() has done all of that work.
+  bool warming_up() const noexcept;
 
   // --- the host ----------------------------------------------------------------------------------
   // The bridge is attached: start the handshake (hosted pages only).

@@ -1,9 +1,11 @@
 // Phone numbers through libphonenumber, behind a small value-typed facade.
 //
-// libphonenumber's PhoneNumberUtil costs 75-100 ms to create in wasm (RE2 compiling its patterns),
-// so the core never creates it implicitly on a hot path the UI depends on: the app calls
-// phone_warm_up() once the first frame is on screen. Until then phone_ready() is false and
-// check_phone() still answers correctly; it just pays the start-up itself.
+// libphonenumber's PhoneNumberUtil costs 75-150 ms to create in wasm (RE2 compiling its patterns),
+// so the core never creates it implicitly on a hot path the UI depends on: once the first frame is
+// on screen the app pays it in slices between frames (phone_warm_up_step). Until the first slice,
+// phone_ready() is false; check_phone() answers correctly at any time, paying what is not paid yet.
+// In the wasm build the patterns compile one by one (VERJI_LAZY_PHONE_REGEXPS: our libphonenumber
+// patch 0003); natively Debian's libphonenumber makes it all in one step (a few ms there).
 #pragma once
 
 #include <cstddef>
@@ -43,9 +45,16 @@ struct PhoneCheck {
 // True once PhoneNumberUtil exists (after phone_warm_up() or any check_phone()).
 bool phone_ready() noexcept;
 
-// Creates PhoneNumberUtil now. Idempotent; returns the time it took in milliseconds (0 when it
-// already existed).
+// Creates PhoneNumberUtil now and compiles everything a first check needs. Idempotent; returns
+// the time it took in milliseconds (0 when it was already warm).
 double phone_warm_up();
+
+// One slice of phone_warm_up(): does about `budget_ms` of the work (at least one step: making
+// PhoneNumberUtil, compiling one pattern, or a first check), and returns true once all is done.
+bool phone_warm_up_step(double budget_ms);
+
+// True once phone_warm_up() or the last phone_warm_up_step() has finished.
+bool phone_warm() noexcept;
 
 // Parses `text` as typed by a person (national or "+"/"00" international) with `default_region`
 // (ISO 3166, e.g. "NO") for national numbers.

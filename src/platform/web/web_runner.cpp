@@ -124,6 +124,10 @@ struct Runner {
 
 Runner g_runner;
 
+// The share of a frame that libphonenumber's start-up may take: with the frame's own work it stays
+// well inside 16 ms. A single pattern may take longer (it cannot be cut).
+constexpr double kPhoneSliceMs = 6.0;
+
 // ---- idle: the main loop runs only while something may change (idle_policy.h decides) -------------
 
 void resume(Runner& r) {
@@ -160,7 +164,7 @@ bool caret_visible(const Runner& r) {
 void settle_or_pause(Runner& r, bool changed) {
   verji::web::FrameFacts facts;
   facts.changed = changed;
-  facts.animating = r.app->animating();
+  facts.animating = r.app->animating() || r.app->warming_up();  // warm-up slices come per frame
   facts.caret_anim_s = caret_anim_s(r);
   if (const auto deadline = r.app->next_deadline()) facts.deadline_ms = static_cast<double>(*deadline);
   const verji::web::AfterFrame next = r.idle.after_frame(facts, emscripten_get_now());
@@ -261,15 +265,20 @@ void frame(void* arg) {
   Runner& r = *static_cast<Runner*>(arg);
   bool changed = false;
   if (r.frames == 1) {
-    // The first frame has been presented: now pay libphonenumber's start-up (75-100 ms in wasm).
-    changed = r.app->after_present();
-    verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
-    verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
     // The shaders' status, asked only now that the first frame is on screen (gl_renderer.h).
     if (const std::string problem = r.renderer.verify(); !problem.empty()) {
       verji_web_fatal(problem.c_str());
       emscripten_cancel_main_loop();
       return;
+    }
+  }
+  if (r.frames >= 1 && r.app->warming_up()) {
+    // After the first frame is on screen, libphonenumber's start-up (~130 ms of work in wasm), a
+    // slice per frame, so that no task is long and typing is drawn in the next frame.
+    changed = r.app->after_present(kPhoneSliceMs);
+    if (!r.app->warming_up()) {
+      verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+      verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
     }
   }
   if (r.context_lost) {  // nothing can be drawn until the browser restores the context
