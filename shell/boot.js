@@ -44,12 +44,15 @@
   // Nothing typed leaves the page by a form submission, not even before the widget runs.
   var earlyForm = document.getElementById('verji-dom');
   if (earlyForm) earlyForm.addEventListener('submit', function (event) { event.preventDefault(); });
-  requestAnimationFrame(function () {
-    var channel = new MessageChannel();
-    channel.port1.onmessage = function () {
-      if (!window.verjiFigures.input_ready_ms) window.verjiFigures.input_ready_ms = performance.now();
-    };
-    channel.port2.postMessage(0);
+  var earlyPainted = new Promise(function (resolve) {
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        if (!window.verjiFigures.input_ready_ms) window.verjiFigures.input_ready_ms = performance.now();
+        resolve();
+      };
+      channel.port2.postMessage(0);
+    });
   });
   reload.textContent = texts.reload;
   reload.addEventListener('click', function () { window.location.reload(); });
@@ -114,22 +117,35 @@
     delete root.dataset.verjiError;
   }, false);
 
-  // The WebGL context is made now, while widget.wasm downloads and compiles, not when the wasm asks
-  // for it: creating one is a long synchronous call. The wasm takes this very context
-  // (GL_PREINITIALIZED_CONTEXT); its attributes are the ones the widget needs (opaque, no
-  // antialiasing, depth or stencil buffer). No WebGL 2: the wasm says so when it starts.
-  var gl = null;
-  try {
-    gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
-  } catch (e) {
-    gl = null;
-  }
+  // The canvas's backing store at its final size now, before any context exists (cheap then):
+  // CSS size x devicePixelRatio, or dpr= from the URL, as web_runner.cpp sizes it. Resizing a WebGL
+  // canvas later reallocates its drawing buffer, a long synchronous call.
+  var ratio = Number(param('dpr'));
+  if (!(ratio >= 0.5 && ratio <= 4)) ratio = window.devicePixelRatio || 1;
+  var box = canvas.getBoundingClientRect();
+  canvas.width = Math.max(1, Math.round(box.width * ratio));
+  canvas.height = Math.max(1, Math.round(box.height * ratio));
 
   window.Module = {
     canvas: canvas,
-    preinitializedWebGLContext: gl || undefined,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { window.verjiFatal(String(what)); },
   };
+
+  // The WebGL context, another long synchronous call, is made while widget.wasm still downloads
+  // and compiles: in the task after the early form's first paint (so that paint is not delayed).
+  // The wasm takes this very context (GL_PREINITIALIZED_CONTEXT reads
+  // Module.preinitializedWebGLContext); its attributes are the ones the widget needs (opaque, no
+  // antialiasing, depth or stencil buffer). Should the wasm have started first (Module.asm), it
+  // made its own. No WebGL 2: the wasm says so when it starts.
+  earlyPainted.then(function () {
+    if (window.Module.asm) return;
+    try {
+      var gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
+      if (gl) window.Module.preinitializedWebGLContext = gl;
+    } catch (e) {
+      // the wasm tries again, and says why it cannot draw
+    }
+  });
 })();

@@ -38,10 +38,11 @@ const RULES = [
   'times: ms from the page\'s navigation start, median (p25-p75) of the cold loads',
   'widget on screen: verjiFigures.first_frame_ms (boot.js: the first frame drawn); peer: window.__formReadyAt (FORM_READY) for all three',
   'widget first frame by the peer\'s rule (a note): a MessageChannel task posted from the first verjiFramePresented call',
-  'widget takes input: verjiFigures.input_ready_ms (the DOM layer\'s controls reach the app)',
+  'widget takes input: verjiFigures.input_ready_ms (boot.js: a task after the paint that shows index.html\'s early form; what is typed there is kept, tests/browser/dom-layer)',
   'widget settled: verjiFigures.settled_ms (phone checks ready)',
-  'bytes: every response of the first cold load, each file once, sized from the served file: raw, node zlib gzip level 9, brotli quality 11 (lgwin 24)',
-  'bytes before input: files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after)',
+  'bytes: every response of the slow-link load, each file once, sized from the served file: raw, node zlib gzip level 9, brotli quality 11 (lgwin 24)',
+  'bytes: from one more cold load per page over a slow link (SLOW_LINK: CDP Network.emulateNetworkConditions), not counted in the times',
+  'bytes before input: in that slow load, files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after); on loopback every file would end before',
   'long tasks: PerformanceObserver longtask (reports only tasks >= 50 ms) in the cold loads, those ending after on-screen, until settled + 1 s',
   'longest task, traced: one more cold load per page under a Chromium trace: its longest top-level task (RunTask) on the page\'s main thread ending after on-screen',
   'main thread at start-up: CDP Performance.getMetrics TaskDuration from navigation to settled + 1 s',
@@ -115,7 +116,10 @@ function withTimeout(promise, ms, what) {
 
 // Opens `page` (a {kind, url, server, emailSelector}) cold: a fresh context, CDP Performance on
 // before navigation, waits until it is settled. Returns {ctx, page, cdp, responses, logs, metrics()}.
-async function openCold(browser, target, { trace = false } = {}) {
+// The slow link of the bytes load: a phone on a poor mobile connection.
+const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+async function openCold(browser, target, { trace = false, slow = false } = {}) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await ctx.newPage();
   if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -127,6 +131,10 @@ async function openCold(browser, target, { trace = false } = {}) {
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (slow) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+  }
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await page.goto(target.url, { waitUntil: 'commit' });
   try {
@@ -188,8 +196,8 @@ async function signals(page, kind) {
 // One cold load: start-up times, long tasks after on-screen and main-thread time until settled + 1 s;
 // with `bytes`, every file fetched and when its response ended.
 // With `trace`, the load runs under a Chromium trace and reports the longest task from it.
-async function coldLoad(browser, target, { bytes = false, trace = false } = {}) {
-  const o = await openCold(browser, target, { trace });
+async function coldLoad(browser, target, { bytes = false, trace = false, slow = false } = {}) {
+  const o = await openCold(browser, target, { trace, slow });
   const sig = await signals(o.page, target.kind);
   const wait = sig.settled + 1000 - (await o.page.evaluate(() => performance.now()));
   if (wait > 0) await sleep(wait);
@@ -290,9 +298,12 @@ async function measure(args) {
     for (const t of targets) await coldLoad(browser, t);  // warm-up of the browser's processes, discarded
     const loads = Object.fromEntries(targets.map((t) => [t.kind, []]));
     for (let i = 0; i < args.loads; i++) {
-      for (const t of targets) loads[t.kind].push(await coldLoad(browser, t, { bytes: i === 0 }));
+      for (const t of targets) loads[t.kind].push(await coldLoad(browser, t));
       log(`cold load ${i + 1}/${args.loads}: ${targets.map((t) => `${t.kind} ${round(loads[t.kind][i].onScreen)} ms`).join(', ')}`);
     }
+    const slowLoads = {};
+    for (const t of targets) slowLoads[t.kind] = await coldLoad(browser, t, { bytes: true, slow: true });
+    log('slow-link loads done');
     const traced = {};
     for (const t of targets) traced[t.kind] = await coldLoad(browser, t, { trace: true });
     log('traced loads done');
@@ -302,7 +313,7 @@ async function measure(args) {
     const idle = Object.fromEntries(targets.map((t) => [t.kind, []]));
     for (let i = 0; i < args.idle; i++) for (const t of targets) idle[t.kind].push(await idleWindow(browser, t));
     log('idle windows done');
-    for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], traced[t.kind], keys[t.kind], idle[t.kind]);
+    for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], traced[t.kind], keys[t.kind], idle[t.kind], slowLoads[t.kind]);
   } finally {
     await browser.close();
     for (const s of Object.values(servers)) await s.close();
@@ -311,8 +322,8 @@ async function measure(args) {
   return R;
 }
 
-function summarize(target, loads, traced, keys, idle) {
-  const files = loads[0].files;
+function summarize(target, loads, traced, keys, idle, slow) {
+  const files = slow.files;
   const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
   const before = files.filter((f) => f.beforeInput);
   return {
@@ -327,6 +338,7 @@ function summarize(target, loads, traced, keys, idle) {
     longTasksOver50AfterOnScreen: loads.reduce((a, l) => a + l.longTasksAfter.filter((t) => t.duration > 50).length, 0),
     loadsWithLongTaskAfterOnScreen: loads.filter((l) => l.longTasksAfter.some((t) => t.duration > 50)).length,
     longTaskError: loads[0].longTaskError,
+    slowLink: { link: SLOW_LINK, onScreenMs: round(slow.onScreen), inputMs: round(slow.input), settledMs: round(slow.settled) },
     tracedLoad: { onScreenMs: round(traced.onScreen), settledMs: round(traced.settled), longestTaskAfterOnScreen: traced.traced },
     startupTaskMs: stats(loads.map((l) => l.taskMs)),
     keys,
@@ -364,6 +376,8 @@ function rows(R) {
   }
   row('bytes before the form takes input, brotli', kb(w.bytesBeforeInput.brotli), p && kb(p.bytesBeforeInput.brotli),
     ratio(w.bytesBeforeInput.brotli, p?.bytesBeforeInput.brotli), '<= 150 KB', meets(w.bytesBeforeInput.brotli <= 150 * KB));
+  const slowText = (x) => `input ${x.slowLink.inputMs.toFixed(0)}, on screen ${x.slowLink.onScreenMs.toFixed(0)} ms`;
+  row('one load over the slow link (1.6 Mbit/s, 150 ms RTT)', slowText(w), p && slowText(p), ratio(w.slowLink.inputMs, p?.slowLink.inputMs), '', '');
   row('form on screen', spread(w.onScreenMs), p && spread(p.onScreenMs), ratio(w.onScreenMs.median, peerReady), ...vsPeer(w.onScreenMs, 0.5));
   row(`form takes input${w.fallbacks.some((f) => f.startsWith('input')) ? ' *' : ''}`, spread(w.inputMs), p && spread(p.inputMs), ratio(w.inputMs.median, peerReady), ...vsPeer(w.inputMs, 0.5));
   row(`settled (phone checks ready)${w.fallbacks.some((f) => f.startsWith('settled')) ? ' *' : ''}`, spread(w.settledMs), p && spread(p.settledMs), ratio(w.settledMs.median, peerReady), ...vsPeer(w.settledMs, 0.6));
@@ -420,7 +434,7 @@ function report(R, seconds) {
   lines.push(`key press to input event, median: widget ${ms(w.keys.toInput)}${withPeer ? `, peer ${ms(R.pages.peer.keys.toInput)}` : ''}`);
   lines.push('');
   for (const [kind, page] of Object.entries(R.pages)) {
-    lines.push(`${kind} files (first cold load; "before" = response ended before the form took input):`);
+    lines.push(`${kind} files (the slow-link load; "before" = response ended before the form took input):`);
     for (const f of page.files) {
       lines.push(`  ${f.path.padEnd(28)} ${String(f.raw).padStart(9)} raw ${String(f.gzip).padStart(8)} gz ${String(f.brotli).padStart(8)} br` +
         `  ${f.status !== 200 ? `HTTP ${f.status} ` : ''}${f.beforeInput ? 'before' : 'after'} (responseEnd ${f.responseEnd ?? 'none'})`);

@@ -52,6 +52,7 @@ void verji_web_detach_glfw_keys();  // after glfwInit: GLFW's key listeners leav
 void verji_dom_attach(const unsigned char* font, int font_size);
 int verji_dom_set_value(const char* id, const char* value, int caret);
 void verji_web_wake_after(double ms);  // ms < 0 (kCancelWakeTimer): only cancels
+void verji_web_post_slice();           // verji_web_slice() in a task of its own, soon
 void verji_web_clipboard_write(const char* text);
 void verji_preview_publish(const char* json);  // {state, lang, theme, failures}: preview_hook.h
 }

@@ -159,6 +159,17 @@ mergeInto(LibraryManager.library, {
 
   // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;
   // a negative `ms` (kCancelWakeTimer) only cancels it.
+  // Calls verji_web_slice() in a task of its own, as soon as the page is free (a MessageChannel
+  // message: no timer clamping, and input is handled between two such tasks).
+  verji_web_post_slice: function () {
+    if (!Module['verjiSlice']) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { _verji_web_slice(); };
+      Module['verjiSlice'] = channel.port2;
+    }
+    Module['verjiSlice'].postMessage(0);
+  },
+
   verji_web_wake_after: function (ms) {
     clearTimeout(Module['verjiTimer']);
     Module['verjiTimer'] = ms >= 0 ? setTimeout(function () { _verji_web_timer(); }, ms) : 0;

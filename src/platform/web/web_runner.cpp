@@ -119,13 +119,14 @@ struct Runner {
   double caret_reset_ms = 0.0;            // the caret's blink animation starts here (visible)
   bool paused = false;                    // the main loop is paused
   bool context_lost = false;
+  bool settled = false;       // libphonenumber's start-up is done (verji_web_slice)
   double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
 };
 
 Runner g_runner;
 
-// The share of a frame that libphonenumber's start-up may take: with the frame's own work it stays
-// well inside 16 ms. A single pattern may take longer (it cannot be cut).
+// How much of libphonenumber's start-up one task does. A single step may take longer (making
+// PhoneNumberUtil, or one large pattern, cannot be cut).
 constexpr double kPhoneSliceMs = 6.0;
 
 // ---- idle: the main loop runs only while something may change (idle_policy.h decides) -------------
@@ -164,7 +165,7 @@ bool caret_visible(const Runner& r) {
 void settle_or_pause(Runner& r, bool changed) {
   verji::web::FrameFacts facts;
   facts.changed = changed;
-  facts.animating = r.app->animating() || r.app->warming_up();  // warm-up slices come per frame
+  facts.animating = r.app->animating();
   facts.caret_anim_s = caret_anim_s(r);
   if (const auto deadline = r.app->next_deadline()) facts.deadline_ms = static_cast<double>(*deadline);
   const verji::web::AfterFrame next = r.idle.after_frame(facts, emscripten_get_now());
@@ -196,7 +197,12 @@ bool sync_canvas_size(Runner& r) {
   const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
   if (w != r.width || h != r.height) {
-    emscripten_set_canvas_element_size(kCanvas, w, h);
+    int now_w = 0;
+    int now_h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &now_w, &now_h);
+    // Setting it reallocates the drawing buffer even at the same size: only when it differs (the
+    // boot script already gave it the first frame's size).
+    if (now_w != w || now_h != h) emscripten_set_canvas_element_size(kCanvas, w, h);
     r.width = w;
     r.height = h;
   }
@@ -272,16 +278,8 @@ void frame(void* arg) {
       return;
     }
   }
-  if (r.frames >= 1 && r.app->warming_up()) {
-    // After the first frame is on screen, libphonenumber's start-up (~130 ms of work in wasm), a
-    // slice per frame, so that no task is long and typing is drawn in the next frame.
-    changed = r.app->after_present(kPhoneSliceMs);
-    if (!r.app->warming_up()) {
-      verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
-      verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
-    }
-  }
-  if (r.context_lost) {  // nothing can be drawn until the browser restores the context
+  if (r.frames == 1) verji_web_post_slice();  // the first frame is on screen: phone start-up next
+  if (r.context_lost) {                       // nothing can be drawn until the browser restores the context
     r.app->tick();
     flush_outbound(r);
     r.paused = true;
@@ -370,6 +368,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int cause) {
 
 // Called by library_verji.js when the timer set by verji_web_wake_after() fires: a deadline of the
 // app or a caret blink is due. One frame; it keeps going if something changed.
+// libphonenumber's start-up (~100-150 ms of work in wasm) once the first frame is on screen: a slice
+// of kPhoneSliceMs per task of its own, between frames and input, so that no task is long and
+// what is typed meanwhile is drawn in the next frame. A frame follows when the state changed.
+extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_slice() {
+  Runner& r = g_runner;
+  if (!r.app || r.settled) return;
+  const bool changed = r.app->after_present(kPhoneSliceMs);
+  if (r.app->warming_up()) {
+    verji_web_post_slice();
+  } else {
+    r.settled = true;
+    verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+    verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
+  }
+  if (changed) wake(r, verji::web::Wake::page);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_timer() {
   Runner& r = g_runner;
   if (!r.app) return;
@@ -492,7 +507,11 @@ int run() {
   glfwWindowHint(GLFW_ALPHA_BITS, 0);
   glfwWindowHint(GLFW_DEPTH_BITS, 0);
   glfwWindowHint(GLFW_STENCIL_BITS, 0);
-  r.window = glfwCreateWindow(1, 1, "Verji", nullptr, nullptr);
+  // At the canvas's own size (boot.js sized it): GLFW resizes the canvas to the window's size.
+  int canvas_w = 0;
+  int canvas_h = 0;
+  emscripten_get_canvas_element_size(kCanvas, &canvas_w, &canvas_h);
+  r.window = glfwCreateWindow(std::max(1, canvas_w), std::max(1, canvas_h), "Verji", nullptr, nullptr);
   if (r.window == nullptr) {
     verji_web_fatal("WebGL 2 is not available in this browser");
     return 1;
