@@ -119,7 +119,9 @@ struct Runner {
   double caret_reset_ms = 0.0;            // the caret's blink animation starts here (visible)
   bool paused = false;                    // the main loop is paused
   bool context_lost = false;
-  bool settled = false;       // libphonenumber's start-up is done (verji_web_slice)
+  bool settled = false;  // libphonenumber's start-up is done (verji_web_slice)
+  int slices = 0;        // the tasks it took, and the longest of them
+  double longest_slice_ms = 0.0;
   double dpr_override = 0.0;  // dpr= from the URL; 0 = the browser's devicePixelRatio
 };
 
@@ -374,12 +376,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_wake(int cause) {
 extern "C" EMSCRIPTEN_KEEPALIVE void verji_web_slice() {
   Runner& r = g_runner;
   if (!r.app || r.settled) return;
+  const double start = emscripten_get_now();
   const bool changed = r.app->after_present(kPhoneSliceMs);
+  r.longest_slice_ms = std::max(r.longest_slice_ms, emscripten_get_now() - start);
+  ++r.slices;
   if (r.app->warming_up()) {
     verji_web_post_slice();
   } else {
     r.settled = true;
     verji_web_report("phone_startup_ms", r.app->phone_startup_ms());
+    verji_web_report("phone_slices", r.slices);
+    verji_web_report("phone_longest_slice_ms", r.longest_slice_ms);
     verji_web_report("settled_ms", emscripten_get_now());  // phone checks ready (bench/page)
   }
   if (changed) wake(r, verji::web::Wake::page);
