@@ -5,6 +5,9 @@
 // system clipboard, and tells the designers' preview page how a state played. All the JS the wasm
 // calls is here (no EM_JS or EM_ASM in the C++).
 //
+// The release build runs it through Closure (ADVANCED): every name shared with other scripts or
+// parsed from JSON is quoted (window['verjiDom']['update']), so that Closure leaves it alone.
+//
 // The numbers that cross between C++ and this file are in VerjiSeam, by the names of the C++ enums
 // in library_verji.h, which documents each (VerjiSeam.BridgeState.refused is BridgeState::refused).
 mergeInto(LibraryManager.library, {
@@ -23,17 +26,17 @@ mergeInto(LibraryManager.library, {
   },
 
   verji_web_frame_presented: function (frame, width, height, dpr) {
-    if (typeof window.verjiFramePresented === 'function') window.verjiFramePresented(frame, width, height, dpr);
+    if (typeof window['verjiFramePresented'] === 'function') window['verjiFramePresented'](frame, width, height, dpr);
   },
 
   verji_web_report: function (name, value) {
-    if (typeof window.verjiReport === 'function') window.verjiReport(UTF8ToString(name), value);
+    if (typeof window['verjiReport'] === 'function') window['verjiReport'](UTF8ToString(name), value);
   },
 
   verji_web_layout: function (json) {
     var layout = JSON.parse(UTF8ToString(json));
-    window.verjiLayout = layout;
-    if (window.verjiDom) window.verjiDom.update(layout);
+    window['verjiLayout'] = layout;
+    if (window['verjiDom']) window['verjiDom']['update'](layout);
   },
 
   // Calls `fn` (an exported C function taking const char*) with `text` as UTF-8 on the heap, freed
@@ -59,35 +62,35 @@ mergeInto(LibraryManager.library, {
   verji_bridge_attach__deps: ['$verjiWithUTF8', '$VerjiSeam'],
   verji_bridge_attach: function () {
     var states = VerjiSeam.BridgeState;
-    var bridge = window.verjiBridge;
+    var bridge = window['verjiBridge'];
     if (!bridge) return states.standalone;
-    bridge.attach(function (text) {
+    bridge['attach'](function (text) {
       verjiWithUTF8(_verji_host_message, text);
     });
     // The core's side of bridge.stats: {client: {received, dropped_malformed, ...}, tracker: {...}}.
-    bridge.protocol = function () { return JSON.parse(UTF8ToString(_verji_protocol_counters())); };
-    bridge.wasmMemory = function () { return HEAPU8.byteLength; };  // bytes, as it grows
-    return bridge.state === 'standalone' ? states.standalone : bridge.state === 'refused' ? states.refused : states.hosted;
+    bridge['protocol'] = function () { return JSON.parse(UTF8ToString(_verji_protocol_counters())); };
+    bridge['wasmMemory'] = function () { return HEAPU8.byteLength; };  // bytes, as it grows
+    return bridge['state'] === 'standalone' ? states.standalone : bridge['state'] === 'refused' ? states.refused : states.hosted;
   },
 
   // Copies the host origin the bridge refused ('' when no origins are configured) into buffer;
   // returns its UTF-8 length.
   verji_bridge_reason: function (buffer, size) {
-    var text = window.verjiBridge ? window.verjiBridge.refusedOrigin : '';
+    var text = window['verjiBridge'] ? window['verjiBridge']['refusedOrigin'] : '';
     if (buffer && size > 0) stringToUTF8(text, buffer, size);
     return lengthBytesUTF8(text);
   },
 
   // One JSON text for the host; the bridge decides where (never "*").
   verji_bridge_post: function (json) {
-    if (window.verjiBridge) window.verjiBridge.post(UTF8ToString(json));
+    if (window['verjiBridge']) window['verjiBridge']['post'](UTF8ToString(json));
   },
 
   // The page follows the widget's theme (the host may switch it live), so that its own background
   // and messages match the canvas.
   verji_web_theme: function (dark) {
-    if (dark) document.documentElement.dataset.theme = 'dark';
-    else delete document.documentElement.dataset.theme;
+    if (dark) document.documentElement.dataset['theme'] = 'dark';
+    else delete document.documentElement.dataset['theme'];
   },
 
   // Wakes the main loop (verji_web_wake in web_runner.cpp, with a WakeCause) on whatever may change
@@ -96,19 +99,19 @@ mergeInto(LibraryManager.library, {
   verji_web_watch_page: function () {
     var input = function () { _verji_web_wake(VerjiSeam.WakeCause.user_input); };
     var other = function () { _verji_web_wake(VerjiSeam.WakeCause.page); };
-    var options = { capture: true, passive: true };
+    var options = { 'capture': true, 'passive': true };
     ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'wheel', 'touchstart',
       'touchmove', 'touchend', 'touchcancel', 'focus', 'blur'].forEach(function (type) {
       window.addEventListener(type, input, options);
     });
-    window.verjiWake = other; // for tests and the page: "draw a few frames now"
+    window['verjiWake'] = other; // for tests and the page: "draw a few frames now"
     // Host messages wake it from verji_host_message, and only when they changed something.
     window.addEventListener('resize', other, options);
     document.addEventListener('visibilitychange', other);
     if (typeof ResizeObserver === 'function') new ResizeObserver(other).observe(Module['canvas']);
     (function watchRatio() { // a query for the current ratio, asked again after each change
       var query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
-      if (query.addEventListener) query.addEventListener('change', function () { other(); watchRatio(); }, { once: true });
+      if (query.addEventListener) query.addEventListener('change', function () { other(); watchRatio(); }, { 'once': true });
     })();
   },
 
@@ -126,7 +129,7 @@ mergeInto(LibraryManager.library, {
   // wasm embeds, so no font file is fetched).
   verji_dom_attach__deps: ['$verjiWithUTF8'],
   verji_dom_attach: function (font, size) {
-    var dom = window.verjiDom;
+    var dom = window['verjiDom'];
     if (!dom) return;
     var family = '';
     if (typeof FontFace === 'function' && document.fonts) {
@@ -139,26 +142,24 @@ mergeInto(LibraryManager.library, {
         family = ''; // the controls keep the page's font; the drawing does not depend on it
       }
     }
-    dom.attach({
-      canvas: Module['canvas'],
-      fontFamily: family,
-      input: function (id, text, selStart, selEnd, compStart, compEnd) {
+    dom['attach']({
+      'canvas': Module['canvas'],
+      'fontFamily': family,
+      'input': function (id, text, selStart, selEnd, compStart, compEnd) {
         verjiWithUTF8(_verji_dom_input, [id, text], [selStart, selEnd, compStart, compEnd]);
       },
-      focus: function (id, ring) { verjiWithUTF8(_verji_dom_focus, id, [ring ? 1 : 0]); },
-      activate: function (id) { return verjiWithUTF8(_verji_dom_activate, id) === 1; },
-      escape: function () { _verji_dom_escape(); },
-      caretAt: function (id, x, y) { return verjiWithUTF8(_verji_dom_caret_at, id, [x, y]); },
+      'focus': function (id, ring) { verjiWithUTF8(_verji_dom_focus, id, [ring ? 1 : 0]); },
+      'activate': function (id) { return verjiWithUTF8(_verji_dom_activate, id) === 1; },
+      'escape': function () { _verji_dom_escape(); },
+      'caretAt': function (id, x, y) { return verjiWithUTF8(_verji_dom_caret_at, id, [x, y]); },
     });
   },
 
   verji_dom_set_value: function (id, value, caret) {
-    if (!window.verjiDom) return 1;
-    return window.verjiDom.setValue(UTF8ToString(id), UTF8ToString(value), caret) ? 1 : 0;
+    if (!window['verjiDom']) return 1;
+    return window['verjiDom']['setValue'](UTF8ToString(id), UTF8ToString(value), caret) ? 1 : 0;
   },
 
-  // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;
-  // a negative `ms` (kCancelWakeTimer) only cancels it.
   // Calls verji_web_slice() in a task of its own, as soon as the page is free (a MessageChannel
   // message: no timer clamping, and input is handled between two such tasks).
   verji_web_post_slice: function () {
@@ -170,6 +171,8 @@ mergeInto(LibraryManager.library, {
     Module['verjiSlice'].postMessage(0);
   },
 
+  // Calls verji_web_timer (web_runner.cpp) after `ms` milliseconds, replacing the timer set before;
+  // a negative `ms` (kCancelWakeTimer) only cancels it.
   verji_web_wake_after: function (ms) {
     clearTimeout(Module['verjiTimer']);
     Module['verjiTimer'] = ms >= 0 ? setTimeout(function () { _verji_web_timer(); }, ms) : 0;
@@ -201,16 +204,16 @@ mergeInto(LibraryManager.library, {
   },
 
   verji_web_fatal: function (message) {
-    if (typeof window.verjiFatal === 'function') window.verjiFatal(UTF8ToString(message));
+    if (typeof window['verjiFatal'] === 'function') window['verjiFatal'](UTF8ToString(message));
   },
 
   // The designers' preview (preview_hook.cpp): the outcome of the state's expectations, for the page
   // and its tests, as window.verjiPreview and <html data-verji-preview="ok|failed">.
   verji_preview_publish: function (json) {
     var result = JSON.parse(UTF8ToString(json));
-    var failed = result.failures.length > 0;
-    window.verjiPreview = result;
-    document.documentElement.dataset.verjiPreview = failed ? 'failed' : 'ok';
-    if (failed) console.warn('verji:preview ' + result.state + ': ' + result.failures.join(' | '));
+    var failed = result['failures'].length > 0;
+    window['verjiPreview'] = result;
+    document.documentElement.dataset['verjiPreview'] = failed ? 'failed' : 'ok';
+    if (failed) console.warn('verji:preview ' + result['state'] + ': ' + result['failures'].join(' | '));
   },
 });
