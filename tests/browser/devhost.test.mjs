@@ -95,7 +95,9 @@ describe('the dev host', () => {
       const frame = await readyWidget(page);
       const state = await fixture(frame);
       assert.equal(state.sameWindow, false);
-      assert.deepEqual(state.allowed, [new URL(dev.hostUrl).origin], 'the dev server set the allowlist to the host origin');
+      const hostOrigin = new URL(dev.hostUrl).origin;
+      assert.deepEqual(state.allowed, [hostOrigin, hostOrigin.replace('//127.0.0.1:', '//localhost:')],
+        'the dev server set the allowlist to the host origin (and its loopback twin)');
       assert.equal(state.clientOrigin, new URL(dev.hostUrl).origin);
       assert.ok(state.approved.includes(SEND_CAP));
       assert.match(state.contentLoaded, /^error: Improper sequence/, 'with waitForIframeLoad the host starts on the load event');

@@ -51,13 +51,17 @@ export function useDevhost() {
     await host.browser?.close();
     await host.dev?.close();
   });
-  async function openHost(query, { height = 1600, initScript = null, contextOptions = {} } = {}) {
+  // `ownProcess`: the host page as http://localhost, the widget on 127.0.0.1: two sites, so the
+  // widget gets a renderer process (and main thread) of its own, as beside a real Matrix client.
+  async function openHost(query, { height = 1600, initScript = null, contextOptions = {}, ownProcess = false } = {}) {
     const context = await host.browser.newContext({ viewport: { width: 1280, height }, ...contextOptions });
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${host.dev.hostUrl}${query}`);
+    const hostUrl = ownProcess ? host.dev.hostUrl.replace('//127.0.0.1:', '//localhost:') : host.dev.hostUrl;
+    const sep = query.includes('?') ? '&' : '?';
+    await page.goto(`${hostUrl}${query}${ownProcess ? `${sep}widget_origin=${encodeURIComponent(host.widgetOrigin)}` : ''}`);
     const frame = await widgetFrame(page, host.widgetOrigin);
     return { context, page, frame, errors };
   }

@@ -55,12 +55,16 @@ describe('the dev host servers', () => {
     assert.equal((await get(dev.hostPort, '/widget.js')).status, 404, 'the widget site is not on the host origin');
   });
 
-  test("rewrite the widget's origin allowlist to the host's origin, as the browser names it", async () => {
-    assert.deepEqual(allowlist((await get(dev.widgetPort, '/')).body), [`http://127.0.0.1:${dev.hostPort}`]);
+  test("rewrite the widget's origin allowlist to the host's origin, as the browser names it, and its loopback twin", async () => {
+    // The twin lets a host page on the other loopback name embed it (another site: its own process).
+    const both = `http://127.0.0.1:${dev.hostPort} http://localhost:${dev.hostPort}`;
+    assert.deepEqual(allowlist((await get(dev.widgetPort, '/')).body), [both]);
     const viaLocalhost = await get(dev.widgetPort, '/index.html', { Host: `localhost:${dev.widgetPort}` });
-    assert.deepEqual(allowlist(viaLocalhost.body), [`http://localhost:${dev.hostPort}`]);
+    assert.deepEqual(allowlist(viaLocalhost.body), [`http://localhost:${dev.hostPort} http://127.0.0.1:${dev.hostPort}`]);
+    const viaName = await get(dev.widgetPort, '/index.html', { Host: `widget.test:${dev.widgetPort}` });
+    assert.deepEqual(allowlist(viaName.body), [`http://widget.test:${dev.hostPort}`], 'no twin for other names');
     const bare = (await get(dev.widgetPort, '/bare.html')).body;
-    assert.deepEqual(allowlist(bare), [`http://127.0.0.1:${dev.hostPort}`], 'a page without the tag gets one');
+    assert.deepEqual(allowlist(bare), [both], 'a page without the tag gets one');
     assert.ok(bare.indexOf('verji-allowed-origins') < bare.indexOf('</head>'));
     assert.equal((await get(dev.widgetPort, '/widget.js')).body, 'console.log(1)', 'other files are untouched');
   });

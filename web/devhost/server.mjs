@@ -38,6 +38,13 @@ function originFor(req, port) {
   return `http://${hostname}:${port}`;
 }
 
+// http://localhost:port for a request to 127.0.0.1, and the other way round; none otherwise.
+function loopbackTwins(req, port) {
+  const hostname = new URL(`http://${req.headers.host || '127.0.0.1'}`).hostname;
+  const twin = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[hostname];
+  return twin ? [`http://${twin}:${port}`] : [];
+}
+
 // Starts both servers; resolves to {hostUrl, widgetUrl, hostPort, widgetPort, close()}.
 export async function startDevhost({ site, hostPort = 8080, widgetPort, bind = '127.0.0.1', log = () => {} }) {
   if (!site || !existsSync(site)) throw new Error(`--site ${site ?? ''}: no such folder (build the widget first)`);
@@ -62,6 +69,9 @@ export async function startDevhost({ site, hostPort = 8080, widgetPort, bind = '
       const sameWindow = url.searchParams.get('devhost') === 'same-window';
       // In a webview the native side posts into the page itself: the sender's origin is the page's.
       const origins = sameWindow ? [originFor(req, ports.widget)] : [originFor(req, ports.host)];
+      // The host page may use the other loopback name, so that the widget is another site and gets
+      // a renderer process of its own (a test's busy host page then does not share its main thread).
+      if (!sameWindow) origins.push(...loopbackTwins(req, ports.host));
       return rewriteWidgetHtml(body.toString(), { origins, sameWindow });
     },
   });
