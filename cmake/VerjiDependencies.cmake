@@ -4,7 +4,7 @@
 #   verji::catch2        Catch2 2.13 (single header)
 #   verji::phonenumber   libphonenumber 8.12.57 (+ protobuf, abseil; RE2 instead of ICU under wasm)
 #   verji::imgui         Dear ImGui 1.86 core
-#   verji::imgui_web     Dear ImGui's GLFW + OpenGL3 (WebGL2) backends; wasm tree only
+#   verji::imgui_web     Dear ImGui's GLFW backend (the renderer is ours: gl_renderer.h); wasm tree only
 #
 # Native: Debian's -dev packages. Wasm: Debian *source* packages built by
 # scripts/deps/build-wasm-deps.sh into a cache outside the clone (one run per recipe/version key).
