@@ -48,6 +48,7 @@ const RULES = [
   'main thread at start-up: CDP Performance.getMetrics TaskDuration from navigation to settled + 1 s',
   'key press to frame: click the e-mail field, then one key at a time; keydown timeStamp to the first verjiFramePresented after its input event (peer: next rAF + MessageChannel task); painted: a MessageChannel task after that frame',
   'idle: fresh load, settled + 2 s, then 5 s untouched: CDP TaskDuration delta; frames = delta of dataset.verjiFrames (peer: n/a, nothing injected)',
+  'phone checks (with --peer): one page holding phone_bench_web (our check_phone(), release flags) and the peer\'s libphonenumber-js max bundle; the peer\'s bench/numbers.json, region NO; each side parses, checks validity, type, region and formats E.164 + international; a warm-up pass each, then 7 alternating passes; per number = median pass / numbers',
   'memory: at the end of the idle window: widget wasm memory (verjiBridge.wasmMemory()), JS heap used (CDP JSHeapUsedSize)',
 ];
 
@@ -314,6 +315,10 @@ async function measure(args) {
     for (let i = 0; i < args.idle; i++) for (const t of targets) idle[t.kind].push(await idleWindow(browser, t));
     log('idle windows done');
     for (const t of targets) R.pages[t.kind] = summarize(t, loads[t.kind], traced[t.kind], keys[t.kind], idle[t.kind], slowLoads[t.kind]);
+    if (args.peer) {
+      R.phone = await phoneChecks(browser, args);
+      log('phone checks done');
+    }
   } finally {
     await browser.close();
     for (const s of Object.values(servers)) await s.close();
@@ -347,6 +352,76 @@ function summarize(target, loads, traced, keys, idle, slow) {
     wasmMemory: target.kind === 'widget' ? stats(idle.map((x) => x.wasmMemory)) : null,
     jsHeapUsed: stats(idle.map((x) => x.jsHeapUsed)),
   };
+}
+
+// ---- phone checks in one page: our check_phone() (wasm) beside libphonenumber-js --------------
+
+// The peer's number list and its libphonenumber-js bundle, from the peer's checkout (DIR/../..).
+const PHONE_BENCH = path.join(repo, 'build/wasm-release/bench');
+const PHONE_PASSES = 7;
+
+// Both libraries in one page, on the peer's 2,000 numbers, region NO, the same work per number:
+// parse, validity, type, E.164 and international format, region. Warm-up pass first, then
+// alternating passes; per-number time is a pass's time / the numbers.
+async function phoneChecks(browser, args) {
+  const peerRoot = path.resolve(args.peer, '../..');
+  const numbers = path.join(peerRoot, 'bench/numbers.json');
+  const bundle = path.join(peerRoot, 'node_modules/libphonenumber-js/bundle/libphonenumber-max.js');
+  for (const f of [numbers, bundle, path.join(PHONE_BENCH, 'phone_bench_web.js')]) {
+    try { statSync(f); } catch { return { skipped: `${f} is missing` }; }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'verji-bench-phone-'));
+  try {
+    for (const f of ['phone_bench_web.js', 'phone_bench_web.wasm']) cpSync(path.join(PHONE_BENCH, f), path.join(dir, f));
+    cpSync(bundle, path.join(dir, 'libphonenumber-max.js'));
+    cpSync(numbers, path.join(dir, 'numbers.json'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>phone checks</title>' +
+      '<script src="libphonenumber-max.js"></script><script src="phone_bench_web.js"></script>');
+    const server = await serve(dir);
+    const ctx = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.base}index.html`);
+      return await page.evaluate(async (passes) => {
+        const list = await (await fetch('numbers.json')).json();
+        const numbersOf = Array.isArray(list) ? list : list.numbers;
+        const M = await window.VerjiPhoneBench();
+        const n = M.ccall('pb_set', 'number', ['string'], [JSON.stringify(numbersOf)]);
+        const startupMs = M.ccall('pb_warm', 'number', [], []);
+        const lib = window.libphonenumber;
+        let jsValid = 0;
+        let sink = 0;
+        const jsPass = () => {
+          const t0 = performance.now();
+          let valid = 0;
+          for (const text of numbersOf) {
+            const number = lib.parsePhoneNumberFromString(text, 'NO');
+            if (!number) continue;
+            const ok = number.isValid();
+            if (ok) valid++;
+            sink += String(number.getType()).length + (ok ? number.format('E.164').length + number.formatInternational().length : 0) + String(number.country).length;
+          }
+          jsValid = valid;
+          return performance.now() - t0;
+        };
+        const wasmPass = () => M.ccall('pb_run', 'number', [], []);
+        jsPass();
+        wasmPass();  // warm-up: JIT tiers, lazily compiled patterns and caches on both sides
+        const js = [];
+        const wasm = [];
+        for (let i = 0; i < passes; i++) {
+          wasm.push(wasmPass());
+          js.push(jsPass());
+        }
+        return { numbers: n, startupMs, wasmPassMs: wasm, jsPassMs: js, wasmValid: M.ccall('pb_valid', 'number', [], []), jsValid, sink };
+      }, PHONE_PASSES);
+    } finally {
+      await ctx.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- the table ----------------------------------------------------------------------------------
@@ -405,6 +480,16 @@ function rows(R) {
     ratio(w.idle.taskMsPer5s.median, p?.idle.taskMsPer5s.median), '<= 1.5 ms', meets(w.idle.taskMsPer5s.median <= 1.5));
   row('wasm memory', mb(w.wasmMemory.max), p && 'n/a', '', '<= 32 MB', meets(w.wasmMemory.max <= 32 * KB * KB));
   row('JS heap used', mb(w.jsHeapUsed.median), p && mb(p.jsHeapUsed.median), ratio(w.jsHeapUsed.median, p?.jsHeapUsed.median), '', '');
+  const ph = R.phone;
+  if (ph && !ph.skipped) {
+    const perNumber = (list) => quantile(list, 0.5) * 1000 / ph.numbers;  // µs
+    const w1 = perNumber(ph.wasmPassMs);
+    const j1 = perNumber(ph.jsPassMs);
+    row(`phone check per number, one page (${ph.numbers} numbers, median of ${ph.wasmPassMs.length} passes; valid ${ph.wasmValid} / ${ph.jsValid})`,
+      `${w1.toFixed(2)} µs`, `${j1.toFixed(2)} µs (libphonenumber-js)`, (w1 / j1).toFixed(2), '<= 0.75x libphonenumber-js', meets(w1 <= 0.75 * j1));
+  } else if (p) {
+    row('phone check per number, one page', 'n/a', 'n/a', '', '<= 0.75x libphonenumber-js', ph?.skipped ?? 'not measured');
+  }
   return out;
 }
 
