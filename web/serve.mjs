@@ -79,6 +79,18 @@ export function createStaticServer(rootDir, { log = () => {}, headers = {}, moun
   });
 }
 
+// `rootDir` served (createStaticServer's options) on a free loopback port, for tests and the page
+// benchmark: resolves to {root, base, close()}.
+export async function serveOnLoopback(rootDir, options = {}) {
+  const server = createStaticServer(rootDir, options);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    root: path.resolve(rootDir),
+    base: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
 function parseArgs(argv) {
   const args = { root: null, port: 8080, host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {

@@ -18,9 +18,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createStaticServer, resolveInside } from '../../web/serve.mjs';
+import { compressed } from '../../web/dist.mjs';
+import { resolveInside, serveOnLoopback } from '../../web/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -40,7 +40,7 @@ const RULES = [
   'widget first frame by the peer\'s rule (a note): a MessageChannel task posted from the first verjiFramePresented call',
   'widget takes input: verjiFigures.input_ready_ms (boot.js: a task after the paint that shows index.html\'s early form; what is typed there is kept, tests/browser/dom-layer)',
   'widget settled: verjiFigures.settled_ms (phone checks ready)',
-  'bytes: every response of the slow-link load, each file once, sized from the served file: raw, node zlib gzip level 9, brotli quality 11 (lgwin 24)',
+  'bytes: every response of the slow-link load, each file once, sized from the served file: raw, and gzip -9 and brotli -q 11 (lgwin 24) as web/dist.mjs compresses the bundle',
   'bytes: from one more cold load per page over a slow link (SLOW_LINK: CDP Network.emulateNetworkConditions), not counted in the times',
   'bytes before input: in that slow load, files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after); on loopback every file would end before',
   'long tasks: PerformanceObserver longtask (reports only tasks >= 50 ms) in the cold loads, those ending after on-screen, until settled + 1 s',
@@ -95,17 +95,13 @@ function stats(values) {
 
 const probeSource = readFileSync(path.join(here, 'probe.js'), 'utf8');
 
-async function serve(root) {
-  const server = createStaticServer(root);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { root: path.resolve(root), base: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+const serve = (root) => serveOnLoopback(root);
 
+// As the deployable bundle compresses it (web/dist.mjs).
 function compressedSizes(file) {
   const bytes = readFileSync(file);
-  const br = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24,
-    [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: br.length };
+  const { gz, br } = compressed(bytes);
+  return { raw: bytes.length, gzip: gz.length, brotli: br.length };
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

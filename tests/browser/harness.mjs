@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { createStaticServer } from '../../web/serve.mjs';
+import { serveOnLoopback } from '../../web/serve.mjs';
 
 export const siteDir = process.env.VERJI_SITE_DIR;
 export const artifactsDir = process.env.VERJI_ARTIFACTS_DIR ?? path.resolve('build/artifacts');
@@ -51,11 +51,8 @@ export async function layoutOf(page) {
   return (await controlsOf(page)).filter((c) => c.role === 'textbox');
 }
 
-export async function startSite({ headers, root = siteDir } = {}) {
-  const server = createStaticServer(root, { headers });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+export function startSite({ headers, root = siteDir } = {}) {
+  return serveOnLoopback(root, { headers });
 }
 
 export async function launchBrowser() {

@@ -58,6 +58,9 @@
     return set;
   }
 
+  // The <label> the page already has for the control `el` (the early form's), or null.
+  function labelOf(el) { return form.querySelector('label[for="' + el.id + '"]'); }
+
   // The early control (index.html) for `entry`, if the page has one of the right kind: it becomes
   // the control, with what was typed into it, its focus and its caret.
   function adopt(entry) {
@@ -107,7 +110,7 @@
     el.className = 'verji-control verji-' + role;
     var node = { el: el, label: null, describe: null, entry: {} };
     if (role === 'textbox' || role === 'radio' || role === 'checkbox') {
-      node.label = form.querySelector('label[for="' + el.id + '"]') || document.createElement('label');
+      node.label = labelOf(el) || document.createElement('label');
       node.label.className = SR;
       node.label.htmlFor = el.id;
     }
@@ -271,8 +274,7 @@
   function finishEarly() {
     Object.keys(early).forEach(function (id) {
       var el = early[id];
-      var label = form.querySelector('label[for="' + el.id + '"]');
-      [el, label].forEach(function (n) { if (n && n.parentNode) n.parentNode.removeChild(n); });
+      [el, labelOf(el)].forEach(function (n) { if (n && n.parentNode) n.parentNode.removeChild(n); });
     });
     early = null;
     form.classList.remove('verji-early');

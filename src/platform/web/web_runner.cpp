@@ -279,9 +279,9 @@ void frame(void* arg) {
       emscripten_cancel_main_loop();
       return;
     }
+    verji_web_post_slice();  // libphonenumber's start-up next, in slices (verji_web_slice)
   }
-  if (r.frames == 1) verji_web_post_slice();  // the first frame is on screen: phone start-up next
-  if (r.context_lost) {                       // nothing can be drawn until the browser restores the context
+  if (r.context_lost) {  // nothing can be drawn until the browser restores the context
     r.app->tick();
     flush_outbound(r);
     r.paused = true;
