@@ -2,7 +2,8 @@
 #
 #   verji::json          nlohmann_json 3.11 (header-only)
 #   verji::catch2        Catch2 2.13 (single header)
-#   verji::phonenumber   libphonenumber 8.12.57 (+ protobuf, abseil; RE2 instead of ICU under wasm)
+#   verji::phonenumber   libphonenumber 8.12.57 (+ protobuf, abseil; under wasm its regexps run on
+#                        the JavaScript engine's RegExp, scripts/deps/wasm/phonenumbers/)
 #   verji::imgui         Dear ImGui 1.86 core
 #   verji::imgui_web     Dear ImGui's GLFW backend (the renderer is ours: gl_renderer.h); wasm tree only
 #
@@ -84,10 +85,8 @@ else()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_recipe})
 
   add_library(verji_dep_phonenumber INTERFACE)
+  # It brings its RegExp adapter's JavaScript half as a link option (--js-library).
   target_link_libraries(verji_dep_phonenumber INTERFACE verji_wasm_deps::phonenumber)
-  # Its RE2 patterns compile one at a time on request (patches/libphonenumber/0003): the core
-  # pays libphonenumber's start-up in slices (src/core/phone.cpp).
-  target_compile_definitions(verji_dep_phonenumber INTERFACE VERJI_LAZY_PHONE_REGEXPS)
 
   # --- Dear ImGui, compiled here from the staged Debian sources -----------------------------------
   set(_im "${VERJI_IMGUI_SOURCE_DIR}")

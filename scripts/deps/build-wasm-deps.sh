@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build the WebAssembly dependency libraries of the widget into a cache
 # outside the repository:
-#   libphonenumber 8.12.57 (RE2 regexps, no ICU, full metadata),
-#   protobuf-lite 3.21.12, RE2 20220601, the Abseil 20220623.1 libraries they
-#   need, plus the Dear ImGui 1.86 sources (staged, not compiled).
+#   libphonenumber 8.12.57 (regexps on the JavaScript engine's RegExp through
+#   our adapter in wasm/phonenumbers/, no ICU, full metadata), protobuf-lite
+#   3.21.12, the Abseil 20220623.1 libraries they need, plus the Dear ImGui
+#   1.86 sources (staged, not compiled).
 # Everything comes from Debian source packages (see versions.txt), fetched
 # through a private apt state derived from this machine's apt configuration.
 #
@@ -168,7 +169,6 @@ else
   need_cmd node nodejs
   need_cmd protoc protobuf-compiler
   need_cmd dpkg-source dpkg-dev
-  need_cmd perl perl
   need_cmd cmake cmake
   need_cmd ninja ninja-build
   need_cmd patch patch
@@ -176,15 +176,8 @@ else
   UNICODE_DATA=/usr/share/unicode/UnicodeData.txt
   [[ -r $UNICODE_DATA ]] ||
     die "$UNICODE_DATA not found: install the Debian package 'unicode-data'"
-  PYTHON=
-  for cand in /usr/bin/python3 "$(command -v python3 || true)"; do
-    if [[ -n $cand && -x $cand ]] && "$cand" -c 'import six' >/dev/null 2>&1; then
-      PYTHON=$cand
-      break
-    fi
-  done
-  [[ -n $PYTHON ]] ||
-    die "no python3 with the 'six' module: install the Debian packages 'python3' and 'python3-six'"
+  need_cmd python3 python3
+  PYTHON=$(command -v python3)
 fi
 
 # --- pinned versions ------------------------------------------------------------
@@ -217,7 +210,7 @@ while read -r pkg ver sha rest || [[ -n ${pkg:-} ]]; do
   PIN_SHA[$pkg]=${sha:-}
   PKGS+=("$pkg")
 done <"$PINS_FILE"
-for pkg in imgui libphonenumber protobuf re2 abseil; do
+for pkg in imgui libphonenumber protobuf abseil; do
   [[ -n ${PIN_VER[$pkg]:-} ]] || die "versions.txt does not pin '$pkg'"
 done
 
@@ -515,22 +508,10 @@ for pkg in "${PKGS[@]}"; do
   fi
 done
 
-# RE2: Debian's +dfsg tarball lacks the generated Unicode/Perl class tables.
-RE2_SRC=$SRC/re2
-sed -i -E 's|^_UNICODE_DIR = .*$|_UNICODE_DIR = "/usr/share/unicode"|' "$RE2_SRC/re2/unicode.py"
-# shellcheck disable=SC2317 # invoked through run_logged
-gen_re2_tables() { # runs under `||` (no errexit): check every step
-  perl "$RE2_SRC/re2/make_perl_groups.pl" >"$RE2_SRC/re2/perl_groups.cc" || return 1
-  (cd "$RE2_SRC/re2" && "$PYTHON" make_unicode_casefold.py) >"$RE2_SRC/re2/unicode_casefold.cc" || return 1
-  (cd "$RE2_SRC/re2" && "$PYTHON" make_unicode_groups.py) >"$RE2_SRC/re2/unicode_groups.cc" || return 1
-  local f
-  for f in perl_groups unicode_casefold unicode_groups; do
-    [[ -s $RE2_SRC/re2/$f.cc ]] || { echo "empty $f.cc"; return 1; }
-  done
-}
-run_logged gen-re2-tables gen_re2_tables
-
 PN_SRC=$SRC/libphonenumber
+# Our RegExp adapter joins libphonenumber's sources (patch 0001 selects it).
+cp "$SCRIPT_DIR/wasm/phonenumbers/regexp_adapter_js.h" "$SCRIPT_DIR/wasm/phonenumbers/regexp_adapter_js.cc" \
+  "$PN_SRC/cpp/src/phonenumbers/"
 run_logged protoc protoc --proto_path="$PN_SRC/resources" --cpp_out="$GEN/phonenumbers" \
   "$PN_SRC/resources/phonemetadata.proto" "$PN_SRC/resources/phonenumber.proto"
 run_logged gen-uchar "$PYTHON" "$SCRIPT_DIR/gen_uchar_standin.py" "$UNICODE_DATA" "$GEN/unicode/uchar.h"
@@ -541,7 +522,7 @@ T_STEP=$(date +%s%N)
 BUILD=$WORK/build
 log "compiling with em++ $VARIANT_FLAGS (ninja -j$JOBS)"
 # The prefix map keeps the temporary work path out of __FILE__ strings
-# (protobuf/RE2/Abseil logging), i.e. out of the shipped wasm.
+# (protobuf/Abseil logging), i.e. out of the shipped wasm.
 PATH_FLAGS="-ffile-prefix-map=$WORK/="
 run_logged configure emcmake cmake -G Ninja -S "$SCRIPT_DIR/wasm" -B "$BUILD" \
   -DCMAKE_BUILD_TYPE=Release \
@@ -550,7 +531,6 @@ run_logged configure emcmake cmake -G Ninja -S "$SCRIPT_DIR/wasm" -B "$BUILD" \
   "-DCMAKE_C_FLAGS_RELEASE=$VARIANT_FLAGS" \
   "-DCMAKE_CXX_FLAGS_RELEASE=$VARIANT_FLAGS" \
   -DABSEIL_SOURCE_DIR="$SRC/abseil" \
-  -DRE2_SOURCE_DIR="$RE2_SRC" \
   -DPROTOBUF_SOURCE_DIR="$SRC/protobuf" \
   -DPHONENUMBER_SOURCE_DIR="$PN_SRC" \
   -DVERJI_GEN_DIR="$GEN"
@@ -586,13 +566,16 @@ copy_headers() { # src-root dst-root find-args...
 # Headers of parts not in libphonenumber.a (geocoder, matcher, ICU adapters)
 # are left out so that using them fails at compile time, not at link time.
 copy_headers "$PN_SRC/cpp/src" "$STAGE/include" phonenumbers -type f -name '*.h' \
-  ! -path 'phonenumbers/geocoding/*' ! -name 'regexp_adapter_icu.h' ! -name 'string_byte_sink.h' \
+  ! -path 'phonenumbers/geocoding/*' ! -name 'regexp_adapter_icu.h' ! -name 'regexp_adapter_re2.h' \
+  ! -name 'string_byte_sink.h' \
   ! -name 'phonenumbermatcher.h' ! -name 'phonenumbermatch.h' ! -name 'alternate_format.h'
 cp "$GEN/phonenumbers/"*.pb.h "$STAGE/include/phonenumbers/"
 cp "$GEN/unicode/uchar.h" "$STAGE/include/unicode/uchar.h"
 copy_headers "$SRC/protobuf/src" "$STAGE/include" google -type f \( -name '*.h' -o -name '*.inc' \) \
   ! -path '*/compiler/*' ! -path '*/testing/*' ! -path '*/testdata/*' ! -name '*test*'
-copy_headers "$RE2_SRC" "$STAGE/include" re2/re2.h re2/set.h re2/filtered_re2.h re2/stringpiece.h
+# The JavaScript half of the RegExp adapter, for every program that links libphonenumber.
+mkdir -p "$STAGE/js"
+cp "$SCRIPT_DIR/wasm/phonenumbers/regexp_adapter_js.js" "$STAGE/js/phonenumber_regexp.js"
 copy_headers "$SRC/abseil" "$STAGE/include" absl -type f \( -name '*.h' -o -name '*.inc' \) \
   ! -path '*/testdata/*' ! -path 'absl/copts/*'
 
@@ -612,7 +595,7 @@ done
 (cd "$SRC/imgui" && cp --parents -t "$STAGE/imgui" "${IMGUI_FILES[@]}")
 
 # CMake package file for the widget's project.
-DEFINES=(I18N_PHONENUMBERS_USE_RE2 I18N_PHONENUMBERS_NO_THREAD_SAFETY)
+DEFINES=(I18N_PHONENUMBERS_USE_JS_REGEXP I18N_PHONENUMBERS_NO_THREAD_SAFETY)
 {
   cat <<EOF
 # Generated by scripts/deps/build-wasm-deps.sh - do not edit.
@@ -629,8 +612,10 @@ if(NOT TARGET verji_wasm_deps::phonenumber)
   set_target_properties(verji_wasm_deps::phonenumber PROPERTIES
     INTERFACE_INCLUDE_DIRECTORIES "\${_verji_wasm_deps_root}/include"
     INTERFACE_COMPILE_DEFINITIONS "$(IFS=';' && printf '%s' "${DEFINES[*]}")"
-    INTERFACE_COMPILE_FEATURES "cxx_std_17")
-  # Link order: libphonenumber, protobuf-lite, re2, then Abseil (dependents first).
+    INTERFACE_COMPILE_FEATURES "cxx_std_17"
+    INTERFACE_LINK_OPTIONS "--js-library=\${_verji_wasm_deps_root}/js/phonenumber_regexp.js"
+    INTERFACE_LINK_DEPENDS "\${_verji_wasm_deps_root}/js/phonenumber_regexp.js")
+  # Link order: libphonenumber, protobuf-lite, then Abseil (dependents first).
   set_property(TARGET verji_wasm_deps::phonenumber PROPERTY INTERFACE_LINK_LIBRARIES
 EOF
   for name in "${LIB_NAMES[@]}"; do
@@ -662,7 +647,7 @@ done <"$WORK/cmake-check/usage.txt"
 mkdir -p "$WORK/smoke"
 # shellcheck disable=SC2086 # VARIANT_FLAGS is a flag list
 run_logged smoke-link em++ -std=c++17 $VARIANT_FLAGS "${SMOKE_ARGS[@]}" \
-  "$SCRIPT_DIR/verify/phone_smoke.cpp" "${SMOKE_LIBS[@]}" \
+  "$SCRIPT_DIR/verify/phone_smoke.cpp" "${SMOKE_LIBS[@]}" --js-library "$STAGE/js/phonenumber_regexp.js" \
   -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
   -o "$WORK/smoke/phone_smoke.js"
 smoke_rc=0
@@ -686,7 +671,7 @@ log "smoke test passed: PhoneNumberUtil::GetInstance() $GETINSTANCE under node (
   printf 'cxxflags: -std=c++17 %s\n' "$VARIANT_FLAGS"
   printf 'defines: %s\n' "${DEFINES[*]}"
   printf 'path-flags: -ffile-prefix-map=<temporary work dir>/=\n'
-  printf 'notes: no ICU (generated unicode/uchar.h stand-in), RE2 regexps, full metadata (metadata.cc + short_metadata.cc), no threads, no -fexceptions\n'
+  printf 'notes: no ICU (generated unicode/uchar.h stand-in), regexps on the JavaScript RegExp (js/phonenumber_regexp.js), full metadata (metadata.cc + short_metadata.cc), no threads, no -fexceptions\n'
   printf 'protoc: %s\n' "$PROTOC_VERSION"
   printf 'unicode-data: %s\n' "$(dpkg-query -W -f '${Version}' unicode-data 2>/dev/null || echo unknown)"
   printf 'tool packages: %s\n' "$(dpkg-query -W -f '${Package} ${Version}\n' emscripten protobuf-compiler 2>/dev/null |

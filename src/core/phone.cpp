@@ -11,12 +11,6 @@
 #include <limits>
 #include <memory>
 
-#ifdef VERJI_LAZY_PHONE_REGEXPS
-namespace i18n::phonenumbers {
-bool CompileOnePendingRegExp();  // scripts/deps/patches/libphonenumber/0003-*.patch
-}  // namespace i18n::phonenumbers
-#endif
-
 namespace verji::core {
 namespace {
 
@@ -65,16 +59,11 @@ bool phone_warm_up_step(double budget_ms) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
   if (!g_ready) {
-    util();  // the metadata and the (not yet compiled) patterns
+    util();  // the metadata and the shared patterns
     if (spent() >= budget_ms) return false;
   }
-#ifdef VERJI_LAZY_PHONE_REGEXPS
-  do {
-    if (!i18n::phonenumbers::CompileOnePendingRegExp()) break;
-  } while (spent() < budget_ms);
-  if (spent() >= budget_ms) return false;  // there may be more
-#endif
-  // Last, one check: what a first check builds beyond the shared patterns (the region's own).
+  // Last, one check: what a first check builds beyond the shared patterns (the region's own, and
+  // in wasm the engine's compiled RegExps).
   (void)check_phone("+47 412 34 567", "NO");
   g_warm = true;
   return true;

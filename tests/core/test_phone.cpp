@@ -22,7 +22,7 @@ TEST_CASE("the phone library starts lazily and only once", "[phone]") {
 
 TEST_CASE("the phone library can start in slices, with checks right before, during and after", "[phone]") {
   // Run alone (as ctest runs each case), it starts cold: slices of no time still do one step each
-  // (making PhoneNumberUtil, one pattern in the wasm build, the first check), then it is warm.
+  // (making PhoneNumberUtil, the first check), then it is warm.
   const bool was_warm = phone_warm();
   CHECK(check_phone("41234567", "NO").e164 == "+4741234567");  // pays what it needs itself
   int steps = 0;

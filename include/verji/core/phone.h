@@ -1,11 +1,11 @@
 // Phone numbers through libphonenumber, behind a small value-typed facade.
 //
-// libphonenumber's PhoneNumberUtil costs 75-150 ms to create in wasm (RE2 compiling its patterns),
-// so the core never creates it implicitly on a hot path the UI depends on: once the first frame is
-// on screen the app pays it in slices between frames (phone_warm_up_step). Until the first slice,
-// phone_ready() is false; check_phone() answers correctly at any time, paying what is not paid yet.
-// In the wasm build the patterns compile one by one (VERJI_LAZY_PHONE_REGEXPS: our libphonenumber
-// patch 0003); natively Debian's libphonenumber makes it all in one step (a few ms there).
+// libphonenumber's PhoneNumberUtil takes milliseconds to create (reading its metadata, making its
+// patterns), so the core never creates it implicitly on a hot path the UI depends on: once the
+// first frame is on screen the app pays it in slices between frames (phone_warm_up_step): making
+// PhoneNumberUtil, then a first check. Until the first slice, phone_ready() is false; check_phone()
+// answers correctly at any time, paying what is not paid yet. In the wasm build the patterns run on
+// the JavaScript engine's RegExp (scripts/deps/wasm/phonenumbers/), which compiles each on first use.
 #pragma once
 
 #include <cstddef>
@@ -50,7 +50,7 @@ bool phone_ready() noexcept;
 double phone_warm_up();
 
 // One slice of phone_warm_up(): does about `budget_ms` of the work (at least one step: making
-// PhoneNumberUtil, compiling one pattern, or a first check), and returns true once all is done.
+// PhoneNumberUtil or a first check), and returns true once all is done.
 bool phone_warm_up_step(double budget_ms);
 
 // True once phone_warm_up() or the last phone_warm_up_step() has finished.
