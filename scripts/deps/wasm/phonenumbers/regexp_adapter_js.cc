@@ -14,8 +14,9 @@ void verji_regexp_delete(int id);
 // `start`, mode 2 only one from `start` to the end of the input. On a match,
 // writes the byte offsets [begin, end) of the whole match and of groups 1 to
 // `groups` (-1, -1 for a group that took no part) to `offsets` and returns
-// the pattern's number of groups; returns -1 when there is no match and -2
-// when the pattern is not a valid regular expression.
+// the pattern's number of groups; with `offsets` NULL it writes nothing and
+// returns 0 on a match. Returns -1 when there is no match and -2 when the
+// pattern is not a valid regular expression.
 int verji_regexp_exec(int id, int mode, const char* input, std::size_t length,
                       std::size_t start, int* offsets, int groups);
 }
@@ -131,8 +132,9 @@ class JSRegExp : public RegExp {
                      string* matched_string) const {
     const int wanted = matched_string != NULL ? 1 : 0;
     int offsets[2 * (1 + 1)];
-    const int groups =
-        Exec(full_match ? kFull : kFind, input_string, 0, offsets, wanted);
+    // Without a group to return, only whether it matches is asked for.
+    const int groups = Exec(full_match ? kFull : kFind, input_string, 0,
+                            wanted > 0 ? offsets : NULL, wanted);
     if (groups < wanted) return false;
     if (matched_string != NULL) *matched_string = Group(input_string, offsets, 1);
     return true;
