@@ -131,16 +131,25 @@
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { window.verjiFatal(String(what)); },
+    // main() starts with long tasks (fonts, the first frame). Should widget.js and the wasm be
+    // ready before the browser has painted the early form (a fast link), they would run first and
+    // the admin would see an empty page until the first frame; so main() waits for that paint.
+    // The wasm still downloads and compiles in the meantime.
+    preRun: [function () {
+      window.Module.addRunDependency('verji-early-paint');
+      earlyPainted.then(function () { window.Module.removeRunDependency('verji-early-paint'); });
+    }],
   };
 
   // The WebGL context, another long synchronous call, is made while widget.wasm still downloads
   // and compiles: in the task after the early form's first paint (so that paint is not delayed).
   // The wasm takes this very context (GL_PREINITIALIZED_CONTEXT reads
   // Module.preinitializedWebGLContext); its attributes are the ones the widget needs (opaque, no
-  // antialiasing, depth or stencil buffer). Should the wasm have started first (Module.asm), it
-  // made its own. No WebGL 2: the wasm says so when it starts.
+  // antialiasing, depth or stencil buffer). main() waits for the same paint (preRun above) and
+  // runs after this; should it have run first all the same (Module.calledRun), it made its own.
+  // No WebGL 2: the wasm says so when it starts.
   earlyPainted.then(function () {
-    if (window.Module.asm) return;
+    if (window.Module.calledRun) return;
     try {
       var gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
       if (gl) window.Module.preinitializedWebGLContext = gl;
