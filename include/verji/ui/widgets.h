@@ -94,7 +94,8 @@ void secondary_text(const DrawContext& ctx, std::string_view text);
 // Wrapped text in the error colour.
 void error_text(const DrawContext& ctx, std::string_view text);
 
-// A heading in the title font, wrapped, recorded as a heading with `id`.
+// A heading in the title font, wrapped, recorded as a heading with `id`. The title font holds the
+// characters of kTitleMessages (fonts.h) and ASCII only: a new kind of title goes there too.
 void title_text(const DrawContext& ctx, std::string_view id, std::string_view text);
 
 // All of these wrap text at the right edge of the current item width (the form's column), at
