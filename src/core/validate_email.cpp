@@ -129,23 +129,49 @@ bool domain_to_ascii(std::string_view domain_utf8, std::string& out) {
   return true;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // Three rows of the optimal-string-alignment matrix: i-2, i-1 and i.
-  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
+  // The distance is at least the difference in length: most candidates end here.
+  const std::size_t longer = std::max(a.size(), b.size());
+  if (longer - std::min(a.size(), b.size()) > limit) return limit + 1;
+  // Three rows of the optimal-string-alignment matrix: i-2, i-1 and i. Domains fit on the stack;
+  // longer text takes the heap.
+  constexpr std::size_t kStackRow = 64;
+  std::size_t stack[3][kStackRow];
+  std::vector<std::size_t> heap;
+  std::size_t* before = stack[0];
+  std::size_t* previous = stack[1];
+  std::size_t* current = stack[2];
+  if (b.size() + 1 > kStackRow) {
+    heap.assign(3 * (b.size() + 1), 0);
+    before = heap.data();
+    previous = before + b.size() + 1;
+    current = previous + b.size() + 1;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  std::size_t previous_min = 0;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
+    std::size_t row_min = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         current[j] = std::min(current[j], before[j - 2] + 1);
       }
+      row_min = std::min(row_min, current[j]);
     }
+    // No cell of a later row is below the smallest of this row and the one before it (a
+    // transposition reaches back two rows), so once both exceed the limit the answer does.
+    if (row_min > limit && previous_min > limit) return limit + 1;
+    previous_min = row_min;
     std::swap(before, previous);
     std::swap(previous, current);
   }
-  return previous[b.size()];
+  return std::min(previous[b.size()], limit + 1);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return edit_distance_within(a, b, std::max(a.size(), b.size()));
 }
 
 const std::vector<std::string_view>& common_email_domains() {
@@ -170,7 +196,8 @@ std::string suggest_email_domain(std::string_view domain) {
   std::string_view best;
   std::size_t best_distance = allowed + 1;
   for (const std::string_view candidate : domains) {
-    const std::size_t distance = edit_distance(domain, candidate);
+    if (best_distance == 1) break;  // nothing closer than one edit but the domain itself
+    const std::size_t distance = edit_distance_within(domain, candidate, best_distance - 1);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

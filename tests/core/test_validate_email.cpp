@@ -6,10 +6,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using verji::core::domain_to_ascii;
 using verji::core::edit_distance;
+using verji::core::edit_distance_within;
 using verji::core::Field;
 using verji::core::Finding;
 using verji::core::Msg;
@@ -94,6 +99,50 @@ TEST_CASE("edit distance counts a transposition as one edit", "[email]") {
     INFO(row.a << " / " << row.b);
     CHECK(edit_distance(row.a, row.b) == row.distance);
     CHECK(edit_distance(row.b, row.a) == row.distance);
+  }
+}
+
+namespace {
+
+// The whole optimal-string-alignment matrix, nothing skipped: what the bounded version must agree with.
+std::size_t full_matrix_distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+TEST_CASE("the bounded edit distance stops early and still agrees with the whole matrix", "[email]") {
+  // Short strings over three letters meet every shape: transpositions, repeats, empty sides; one
+  // pair is longer than the 64 cells kept on the stack.
+  std::mt19937 random(20261207);
+  std::vector<std::pair<std::string, std::string>> pairs = {
+      {std::string(70, 'a') + "bc", std::string(69, 'a') + "cb"}};
+  for (int n = 0; n < 3000; ++n) {
+    std::string a(random() % 9, 'a');
+    std::string b(random() % 9, 'a');
+    for (char& c : a) c = static_cast<char>('a' + random() % 3);
+    for (char& c : b) c = static_cast<char>('a' + random() % 3);
+    pairs.emplace_back(a, b);
+  }
+  for (const auto& [a, b] : pairs) {
+    const std::size_t exact = full_matrix_distance(a, b);
+    INFO(a << " / " << b << ": " << exact);
+    REQUIRE(edit_distance(a, b) == exact);
+    for (std::size_t limit = 0; limit <= 4; ++limit) {
+      REQUIRE(edit_distance_within(a, b, limit) == std::min(exact, limit + 1));
+    }
   }
 }
 

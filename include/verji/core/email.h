@@ -22,6 +22,10 @@ bool domain_to_ascii(std::string_view domain_utf8, std::string& out);
 // substitutions and transpositions of neighbours each cost one ("gmial" -> "gmail" is 1). Bytes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// The same when it is at most `limit`, else limit + 1, found without computing the rest: the
+// typo check asks this of every common domain on each keystroke.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
+
 // The domains typo suggestions point to, Norwegian ones included.
 const std::vector<std::string_view>& common_email_domains();
 
