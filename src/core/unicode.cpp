@@ -96,6 +96,27 @@ char32_t compose_pair(char32_t starter, char32_t c) noexcept {
   return d.first == starter && d.second == c ? d.composed : 0;
 }
 
+bool all_below(std::u32string_view text, char32_t limit) noexcept {
+  return std::all_of(text.begin(), text.end(), [limit](char32_t c) { return c < limit; });
+}
+
+char32_t first_non_starter() noexcept {
+  for (const ClassRange& range : kCombiningClass) {
+    if (range.value != 0) return range.first;
+  }
+  return 0x110000;
+}
+
+// Below this every code point is a starter without a decomposition: NFD leaves such text as it is.
+char32_t nfd_stable_below() noexcept {
+  static const char32_t value = std::min({kDecomposition[0].composed, first_non_starter(), kSBase});
+  return value;
+}
+
+// Defined after nfd(), which it calls.
+char32_t nfc_stable_below() noexcept;
+std::u32string compose(std::u32string decomposed);
+
 // Stable sort of each run of non-starters by combining class (canonical ordering).
 void canonical_order(std::u32string& text) {
   std::size_t i = 0;
@@ -284,6 +305,7 @@ std::u32string to_lower(std::u32string_view text) {
 }
 
 std::u32string nfd(std::u32string_view text) {
+  if (all_below(text, nfd_stable_below())) return std::u32string(text);
   std::u32string out;
   out.reserve(text.size());
   for (const char32_t c : text) decompose_into(c, out);
@@ -292,7 +314,13 @@ std::u32string nfd(std::u32string_view text) {
 }
 
 std::u32string nfc(std::u32string_view text) {
-  std::u32string d = nfd(text);
+  if (all_below(text, nfc_stable_below())) return std::u32string(text);
+  return compose(nfd(text));
+}
+
+namespace {
+
+std::u32string compose(std::u32string d) {
   if (d.empty()) return d;
   // Canonical composition: each character combines with the last starter unless blocked.
   std::u32string out;
@@ -317,6 +345,27 @@ std::u32string nfc(std::u32string_view text) {
   }
   return out;
 }
+
+char32_t nfc_stable_below() noexcept {
+  static const char32_t value = [] {
+    // Every code point below is a starter, is no second half of a composition (so nothing before
+    // it can combine with it; Hangul vowels and trailing consonants compose by arithmetic), and
+    // composes back to itself on its own: text made of them only is its own NFC.
+    char32_t below = std::min({first_non_starter(), kVBase, static_cast<char32_t>(kTBase + 1)});
+    for (const Decomposition& d : kDecomposition) {
+      if (d.second != 0) below = std::min(below, d.second);
+    }
+    for (const Decomposition& d : kDecomposition) {
+      if (d.composed >= below) break;
+      const std::u32string one(1, d.composed);
+      if (compose(nfd(one)) != one) below = d.composed;  // a singleton or an exclusion
+    }
+    return below;
+  }();
+  return value;
+}
+
+}  // namespace
 
 std::u32string fold_accents(std::u32string_view text) {
   const std::u32string d = nfd(text);

@@ -118,6 +118,33 @@ TEST_CASE("NFC composes decomposed letters and NFD takes them apart", "[unicode]
   CHECK(unicode::nfc(U"\u0958") == U"\u0915\u093C");
 }
 
+TEST_CASE("text that needs no normalising comes back as it is, and other text is still normalised",
+          "[unicode]") {
+  // nfc() and nfd() return text below a threshold untouched without looking further; a threshold
+  // set too high would leave some character unnormalised, which the identities of a correct
+  // normaliser catch: NFC(NFD(x)) = NFC(x), NFD(NFC(x)) = NFD(x), NFC and NFD idempotent.
+  int checked = 0;
+  for (char32_t c = 1; c < 0x3400; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    for (const std::u32string& x : {std::u32string(1, c), std::u32string{c, U'\u0301'},
+                                    std::u32string{U'a', c}, std::u32string{U'\u1100', c}}) {
+      INFO("U+" << std::hex << static_cast<unsigned>(c));
+      const std::u32string composed = unicode::nfc(x);
+      const std::u32string decomposed = unicode::nfd(x);
+      REQUIRE(unicode::nfc(decomposed) == composed);
+      REQUIRE(unicode::nfd(composed) == decomposed);
+      REQUIRE(unicode::nfc(composed) == composed);
+      REQUIRE(unicode::nfd(decomposed) == decomposed);
+      ++checked;
+    }
+  }
+  CHECK(checked > 50000);
+  // Plain Norwegian text is its own NFC; in NFD the letters with a ring or a stroke differ.
+  CHECK(unicode::nfc(U"Bl\u00E5b\u00E6r og \u00F8l") == U"Bl\u00E5b\u00E6r og \u00F8l");
+  CHECK(unicode::nfd(U"Bl\u00E5b\u00E6r") == U"Bla\u030Ab\u00E6r");
+  CHECK(unicode::nfd(U"plain ASCII") == U"plain ASCII");
+}
+
 TEST_CASE("lower case and accent folding", "[unicode]") {
   CHECK(unicode::to_lower(U"BLÅBÆR ØL") == U"blåbær øl");
   CHECK(unicode::to_lower(U"\u0421\u0415\u0420\u0413\u0415\u0419") ==
