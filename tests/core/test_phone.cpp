@@ -161,3 +161,17 @@ TEST_CASE("fuzz regression: a number longer than E.164's 15 digits is not valid"
   CHECK(fits.e164 == "+494127412744656");
   CHECK(fits.e164.size() == verji::core::kMaxE164Digits + 1);
 }
+
+TEST_CASE("a check asked again answers the same, and a new text or region is checked anew", "[phone]") {
+  // check_phone() keeps its last answer; the key is the text and the region together.
+  for (int round = 0; round < 2; ++round) {
+    const auto no = check_phone("41234567", "NO");
+    CHECK(no.e164 == "+4741234567");
+    CHECK(check_phone("41234567", "NO").e164 == "+4741234567");
+    const auto se = check_phone("41234567", "SE");  // the same digits as a Swedish national number
+    CHECK(se.region != "NO");
+    CHECK(se.e164 != "+4741234567");
+    CHECK(check_phone("4123456", "NO").valid == false);  // a digit short
+    CHECK(check_phone("41234567", "NO").type == PhoneType::mobile);
+  }
+}

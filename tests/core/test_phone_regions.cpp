@@ -82,3 +82,41 @@ TEST_CASE("every region's example numbers are valid, keep their type and format 
   INFO(numbers << " example numbers");
   CHECK(numbers > 1000);
 }
+
+TEST_CASE("check_phone() calls a number valid exactly when libphonenumber's IsValidNumber() does",
+          "[phone]") {
+  // check_phone() decides validity from GetNumberType() alone (one region lookup and one pass over
+  // the type patterns instead of two): here every region's example numbers and their near misses
+  // (a digit short, a digit long, the first national digit changed) get the same answer both ways.
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  int valid = 0;
+  int invalid = 0;
+  for (const std::string& region : regions) {
+    for (const auto type : kTypes) {
+      PhoneNumber example;
+      if (!util.GetExampleNumberForType(region, type, &example)) continue;
+      std::string e164;
+      util.Format(example, PhoneNumberUtil::E164, &e164);
+      const std::string code = "+" + std::to_string(example.country_code());
+      const std::string national = e164.substr(code.size());
+      std::string changed = national;
+      changed[0] = changed[0] == '9' ? '1' : static_cast<char>(changed[0] + 1);
+      for (const std::string& text : {e164, e164.substr(0, e164.size() - 1), e164 + "5", code + changed}) {
+        PhoneNumber number;
+        if (util.Parse(text, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
+        std::string formatted;
+        util.Format(number, PhoneNumberUtil::E164, &formatted);
+        const bool expected =
+            util.IsValidNumber(number) && formatted.size() <= verji::core::kMaxE164Digits + 1;
+        INFO(region << ": " << text);
+        CHECK(verji::core::check_phone(text, region).valid == expected);
+        ++(expected ? valid : invalid);
+      }
+    }
+  }
+  INFO(valid << " valid, " << invalid << " invalid");
+  CHECK(valid > 1000);
+  CHECK(invalid > 1000);
+}

@@ -57,7 +57,8 @@ bool phone_warm_up_step(double budget_ms);
 bool phone_warm() noexcept;
 
 // Parses `text` as typed by a person (national or "+"/"00" international) with `default_region`
-// (ISO 3166, e.g. "NO") for national numbers.
+// (ISO 3166, e.g. "NO") for national numbers. The last answer is kept: asked again with the same
+// text and region (validate() on a keystroke in another field) it is returned without parsing.
 PhoneCheck check_phone(std::string_view text, std::string_view default_region);
 
 // `text` formatted the way libphonenumber's AsYouTypeFormatter shows it after each typed character
