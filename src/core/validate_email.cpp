@@ -131,43 +131,49 @@ bool domain_to_ascii(std::string_view domain_utf8, std::string& out) {
 
 std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
   // The distance is at least the difference in length: most candidates end here.
-  const std::size_t longer = std::max(a.size(), b.size());
-  if (longer - std::min(a.size(), b.size()) > limit) return limit + 1;
-  // Three rows of the optimal-string-alignment matrix: i-2, i-1 and i. Domains fit on the stack;
-  // longer text takes the heap.
-  constexpr std::size_t kStackRow = 64;
-  std::size_t stack[3][kStackRow];
+  if (std::max(a.size(), b.size()) - std::min(a.size(), b.size()) > limit) return limit + 1;
+  // Rows i-2, i-1 and i of the optimal-string-alignment matrix, each only in the band of columns
+  // |i - j| <= limit (a cell outside it is more than `limit` away), every value capped at limit + 1.
+  // Domains fit on the stack; longer text takes the heap.
+  const std::size_t over = limit + 1;
+  const std::size_t width = b.size() + 2;
+  constexpr std::size_t kStackRow = 66;
+  std::size_t stack[3 * kStackRow];
   std::vector<std::size_t> heap;
-  std::size_t* before = stack[0];
-  std::size_t* previous = stack[1];
-  std::size_t* current = stack[2];
-  if (b.size() + 1 > kStackRow) {
-    heap.assign(3 * (b.size() + 1), 0);
-    before = heap.data();
-    previous = before + b.size() + 1;
-    current = previous + b.size() + 1;
+  std::size_t* cells = stack;
+  if (width > kStackRow) {
+    heap.resize(3 * width);
+    cells = heap.data();
   }
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  std::fill(cells, cells + 3 * width, over);
+  std::size_t* before = cells;
+  std::size_t* previous = cells + width;
+  std::size_t* current = cells + 2 * width;
+  for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) previous[j] = j;
   std::size_t previous_min = 0;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    std::size_t row_min = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    const std::size_t lo = i > limit ? i - limit : 1;
+    const std::size_t hi = std::min(b.size(), i + limit);
+    current[0] = std::min(i, over);
+    if (lo > 1) current[lo - 1] = over;  // left of the band (the buffer holds row i-3's cells)
+    std::size_t row_min = current[0];
+    for (std::size_t j = lo; j <= hi; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        current[j] = std::min(current[j], before[j - 2] + 1);
-      }
+      std::size_t cell = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cell = std::min(cell, before[j - 2] + 1);
+      current[j] = std::min(cell, over);
       row_min = std::min(row_min, current[j]);
     }
+    current[hi + 1] = over;  // right of the band, read by the next row
     // No cell of a later row is below the smallest of this row and the one before it (a
-    // transposition reaches back two rows), so once both exceed the limit the answer does.
-    if (row_min > limit && previous_min > limit) return limit + 1;
+    // transposition reaches back two rows), so once both pass the limit the answer does.
+    if (row_min > limit && previous_min > limit) return over;
     previous_min = row_min;
     std::swap(before, previous);
     std::swap(previous, current);
   }
-  return std::min(previous[b.size()], limit + 1);
+  return previous[b.size()];
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
