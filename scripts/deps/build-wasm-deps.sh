@@ -10,8 +10,10 @@
 #
 # Usage: scripts/deps/build-wasm-deps.sh [--variant lto|plain] [--print-prefix]
 #        scripts/deps/build-wasm-deps.sh --update-pins
-#   --variant plain   -Oz -DNDEBUG           (default; debug/test builds)
-#   --variant lto     -Oz -DNDEBUG -flto     (release widget build)
+#   --variant plain   -Oz -sINLINING_LIMIT=0 -DNDEBUG        (default; debug/test builds)
+#   --variant lto     -Oz -sINLINING_LIMIT=0 -DNDEBUG -flto  (release widget build)
+#                     (INLINING_LIMIT=0: else Emscripten's -Oz adds -fno-inline-functions,
+#                     see cmake/VerjiOptions.cmake)
 #   --print-prefix    print only the prefix path on stdout
 #   --update-pins     build nothing: re-pin versions.txt to the newest Debian
 #                     revision of each pinned upstream version that this
@@ -95,8 +97,8 @@ while (($#)); do
   esac
 done
 case $variant in
-plain) VARIANT_FLAGS="-Oz -DNDEBUG" ;;
-lto) VARIANT_FLAGS="-Oz -DNDEBUG -flto" ;;
+plain) VARIANT_FLAGS="-Oz -sINLINING_LIMIT=0 -DNDEBUG" ;;
+lto) VARIANT_FLAGS="-Oz -sINLINING_LIMIT=0 -DNDEBUG -flto" ;;
 *) die "unknown variant '$variant' (expected lto or plain)" ;;
 esac
 
