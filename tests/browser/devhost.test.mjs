@@ -120,6 +120,7 @@ describe('the dev host', () => {
       assert.equal(timeline.length, 3);
       assert.match(timeline[0], /@admin:verji\.example/);
       assert.match(timeline[2], /@companybot:verji\.example.*m\.notice · reply to.*Success/s);
+      await page.evaluate(() => window.devhost.flushWire()); // the wire log is drawn in batches too
       const wire = await page.locator('#wire tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(1, 4).map((c) => c.textContent)));
       const has = (direction, action) => wire.some(([d, a]) => d === direction && a === action);
       for (const action of ['capabilities', 'notify_capabilities', 'send_event', 'theme_change']) assert.ok(has('host → widget', action), action);

@@ -33,9 +33,18 @@ function spread(tasks) {
   const ms = tasks.map((t) => t.ms).sort((a, b) => a - b);
   return `median ${Math.round(ms[Math.floor(ms.length / 2)])} ms, longest ${Math.round(ms.at(-1))} ms`;
 }
-const memory = (frame) => frame.evaluate(() => ({
-  wasm: window.verjiBridge.wasmMemory(), heap: performance.memory?.usedJSHeapSize ?? 0,
-}));
+// The JS heap is what is still held after a full garbage collection (CDP on the widget's own frame),
+// so that garbage the flood left for the collector's next run does not read as growth.
+async function memory(frame) {
+  const cdp = await frame.page().context().newCDPSession(frame);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { wasm: await frame.evaluate(() => window.verjiBridge.wasmMemory()), heap: usedSize };
+  } finally {
+    await cdp.detach();
+  }
+}
 
 describe('a busy room', () => {
   test('5,000 events while two invitations wait: input shown at once, flat memory, each status to its own', async () => {
@@ -143,8 +152,9 @@ describe('a busy room', () => {
       assert.ok(received > 3000, `the room's messages reached the widget (${received})`);
       // The widget is another site than the host page here (ownProcess), so its long tasks and JS heap
       // are its own. Sharing the host's main thread (same site), the widget's frame saw 177-294 long
-      // tasks in this flood; in its own process 2 (56-75 ms, two isolated tasks in 35-41 s, not
-      // frames), printed above. The bound is a regression guard with room for a loaded machine.
+      // tasks in this flood. In its own process, with the dev host drawing its logs in batches so that
+      // the flood keeps close to its 10 s (11-14 s), 0-1 (one of 62-68 ms), printed above; 2-9 of 51-94 ms
+      // when the host took 36-43 s. The bound is a regression guard with room for a loaded machine.
       assert.ok(own.length <= 20, `${own.length} long tasks in the widget's own process`);
       assert.ok(shown.frames >= 0 && shown.frames <= 2, `the key showed ${shown.frames} frames after its input event`);
       assert.equal(after.wasm, before.wasm, 'wasm memory did not grow');

@@ -338,6 +338,7 @@ export function roomAnswers(host) {
 export function wireMessages(host) {
   return host.evaluate(() => {
     if (window.verjiDevhost) return window.verjiDevhost.wires.map((w) => JSON.parse(JSON.stringify(w.message)));
+    window.devhost.flushWire(); // the log is drawn in batches
     return [...document.querySelectorAll('#wire tr')].map((row) => JSON.parse(row.cells[4].querySelector('pre').textContent));
   });
 }
