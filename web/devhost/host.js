@@ -74,7 +74,7 @@ function setupControls() {
   }
   for (const input of document.querySelectorAll('input[name="width"]')) input.addEventListener('change', applyWidth);
   $('reload').addEventListener('click', loadWidget);
-  $('wire-clear').addEventListener('click', () => $('wire').replaceChildren());
+  $('wire-clear').addEventListener('click', () => { unwired.length = 0; $('wire').replaceChildren(); });
   updateSameWindowLink();
 }
 
