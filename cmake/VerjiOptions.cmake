@@ -83,8 +83,8 @@ if(EMSCRIPTEN)
 
   # Emscripten's -Oz and -Os also set INLINING_LIMIT=1, which compiles with -fno-inline-functions:
   # no function is inlined unless marked inline, not even std::min or string accessors (clang's own
-  # -Oz still inlines what makes code smaller). Undoing that alone made widget.wasm 5.5 KB smaller
-  # brotli and validate() 4x quicker (scripts/size-report, scripts/bench wasm-release).
+  # -Oz still inlines what makes code smaller). Undoing that, here and in scripts/deps/build-wasm-deps.sh,
+  # made widget.wasm 8 KB smaller brotli and validate() 4x quicker (scripts/size-report, scripts/bench).
   add_compile_options(-sINLINING_LIMIT=0)
 
   target_compile_options(verji_wasm_exceptions INTERFACE -fexceptions)

@@ -74,7 +74,7 @@ function setupControls() {
   }
   for (const input of document.querySelectorAll('input[name="width"]')) input.addEventListener('change', applyWidth);
   $('reload').addEventListener('click', loadWidget);
-  $('wire-clear').addEventListener('click', () => { unwired.length = 0; $('wire').replaceChildren(); });
+  $('wire-clear').addEventListener('click', () => wireLog.clear());
   updateSameWindowLink();
 }
 
@@ -142,24 +142,35 @@ function senderClass(sender) {
   return sender === '@admin:verji.example' ? 'sender' : 'sender other';
 }
 
-// The newest events the timeline shows; a busy room (thousands of events) keeps the page usable.
-const TIMELINE_LIMIT = 1000;
-const unrendered = [];
-
-// Events are drawn in batches, at most five times a second, and the timeline scrolled once per
-// batch: a few layouts a second, however many events arrive.
-function renderEvent(event) {
-  unrendered.push(event);
-  if (unrendered.length === 1) setTimeout(() => requestAnimationFrame(renderEvents), 200);
+// A list drawn in batches, at most five times a second, keeping its newest `limit` entries: a busy
+// room (thousands of events, and two wire messages each: the event and the widget's answer) then
+// costs the page a few layouts a second rather than one per entry. `flush` draws what is waiting now.
+function batchedList(list, limit, toNode, afterDraw = () => {}) {
+  const waiting = [];
+  const draw = () => {
+    const nodes = waiting.splice(0).slice(-limit).map(toNode);
+    const element = list();
+    element.append(...nodes);
+    while (element.children.length > limit) element.firstElementChild.remove();
+    afterDraw(nodes);
+  };
+  return {
+    push(entry) {
+      waiting.push(entry);
+      if (waiting.length === 1) setTimeout(() => requestAnimationFrame(draw), 200);
+    },
+    flush: draw,
+    clear() {
+      waiting.length = 0;
+      list().replaceChildren();
+    },
+  };
 }
 
-function renderEvents() {
-  const items = unrendered.splice(0).slice(-TIMELINE_LIMIT).map(eventItem);
-  const timeline = $('timeline');
-  timeline.append(...items);
-  while (timeline.children.length > TIMELINE_LIMIT) timeline.firstElementChild.remove();
-  items.at(-1)?.scrollIntoView({ block: 'nearest' });
-}
+// The timeline scrolls once per batch, to its newest event.
+const timeline = batchedList(() => $('timeline'), 1000, eventItem,
+  (items) => items.at(-1)?.scrollIntoView({ block: 'nearest' }));
+const wireLog = batchedList(() => $('wire'), 1000, wireRow);
 
 function eventItem(event) {
   const c = event.content ?? {};
@@ -180,24 +191,6 @@ function eventItem(event) {
   return li;
 }
 
-// The wire log is batched like the timeline: a busy room sends two messages per event (the event and
-// the widget's answer), and a row each into a table of a thousand cost the page more than the
-// widget's own work.
-const WIRE_LIMIT = 1000;
-const unwired = [];
-
-function renderWire(entry) {
-  unwired.push(entry);
-  if (unwired.length === 1) setTimeout(() => requestAnimationFrame(renderWires), 200);
-}
-
-function renderWires() {
-  const rows = unwired.splice(0).slice(-WIRE_LIMIT).map(wireRow);
-  const wire = $('wire');
-  wire.append(...rows);
-  while (wire.rows.length > WIRE_LIMIT) wire.deleteRow(0);
-}
-
 function wireRow({ direction, message, at }) {
   const isError = message.response?.error !== undefined;
   return el('tr', { className: isError ? 'error' : '' }, [
@@ -212,10 +205,10 @@ function wireRow({ direction, message, at }) {
   ]);
 }
 
-session.on('event', renderEvent);
-session.on('wire', renderWire);
+session.on('event', timeline.push);
+session.on('wire', wireLog.push);
 // The browser tests read the wire log: this draws what is still waiting for its batch.
-session.flushWire = renderWires;
+session.flushWire = wireLog.flush;
 session.on('status', (text) => { $('status').textContent = text; });
 setupControls();
 loadWidget();
