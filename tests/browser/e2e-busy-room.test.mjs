@@ -3,10 +3,13 @@
 // admins' invites and the bot's answers to them, edits, redactions). A key pressed in the flood shows
 // in the next frames, wasm memory does not grow, and each status reaches its own invitation, also
 // when the bot answers both in plain text. The host page is http://localhost and the widget
-// 127.0.0.1 (two sites, so the widget has its own renderer process, as beside a real client): its
-// long tasks stay few and its JS heap flat. Printed as figures: how long the flood took, the long
-// tasks of the widget's frame and of the host page, the key's delay, the JS heap, the counters.
+// 127.0.0.1 (two sites, so the widget has its own renderer process, as beside a real client): no task
+// of the widget's main thread takes over 50 ms of that thread's CPU (a Chromium trace of the flood),
+// and its JS heap stays flat. Printed as figures: how long the flood took, the widget's longest task
+// by CPU and by wall clock, the long tasks (wall clock) of the widget's frame and of the host page,
+// the key's delay, the JS heap, the counters.
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
 import {
   create, fillForm, nextFrames, type, useDevhost, waitForStatus,
@@ -27,11 +30,35 @@ function watch(frame) {
     }).observe({ type: 'longtask' });
   });
 }
+// The widget's main-thread tasks in a Chromium trace ('toplevel' events carry the thread's CPU time as
+// tdur beside the wall time dur): the thread is the one that wrote the `mark` user-timing mark.
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
+function widgetTasks(buffer, mark) {
+  const parsed = JSON.parse(Buffer.from(buffer).toString('utf8'));
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const at = events.find((e) => e.name === mark);
+  assert.ok(at, `the trace holds the widget's mark ${mark}`);
+  const tasks = events.filter((e) => e.pid === at.pid && e.tid === at.tid && e.ph === 'X' &&
+    e.name === 'ThreadControllerImpl::RunTask' && e.ts >= at.ts);
+  assert.ok(tasks.length > 100, `the trace holds the widget's tasks (${tasks.length})`);
+  // Chromium leaves the thread time out of a task now and then (a few in ten thousand here).
+  const timed = tasks.filter((e) => typeof e.tdur === 'number');
+  assert.ok(timed.length >= 0.99 * tasks.length, `the trace gives the thread time of ${timed.length} of ${tasks.length} tasks`);
+  const longest = (key) => timed.reduce((a, e) => (e[key] > a[key] ? e : a));
+  return { count: tasks.length, untimed: tasks.length - timed.length, cpu: longest('tdur'), wall: longest('dur'),
+    over50Wall: timed.filter((e) => e.dur > 50000) };
+}
 // "median 70 ms, longest 120 ms" of long tasks.
 function spread(tasks) {
   if (tasks.length === 0) return 'none';
   const ms = tasks.map((t) => t.ms).sort((a, b) => a - b);
   return `median ${Math.round(ms[Math.floor(ms.length / 2)])} ms, longest ${Math.round(ms.at(-1))} ms`;
+}
+// "0.6-3.8 ms" of the CPU time of tasks.
+function spreadCpu(tasks) {
+  if (tasks.length === 0) return '-';
+  const ms = tasks.map((t) => t.tdur / 1000).sort((a, b) => a - b);
+  return `${ms[0].toFixed(1)}-${ms.at(-1).toFixed(1)} ms`;
 }
 // The JS heap is what is still held after a full garbage collection (CDP on the widget's own frame),
 // so that garbage the flood left for the collector's next run does not read as growth.
@@ -62,6 +89,8 @@ describe('a busy room', () => {
       const ola = await create(page, frame);
       await waitForStatus(frame, `submission=${ola}`, /^Behandler …$/);
       await watch(frame);
+      await host.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await frame.evaluate(() => performance.mark('verji:busy-room'));
       const floodFrom = await frame.evaluate(() => performance.now());
       const before = await memory(frame);
       const countersBefore = await frame.evaluate(() => window.verjiBridge.protocol());
@@ -126,6 +155,8 @@ describe('a busy room', () => {
       const shown = await frame.evaluate(() => window.__typed);
       const { sent, ms } = await flood;
       const floodTo = await frame.evaluate(() => performance.now());
+      const longTasks = await frame.evaluate(() => window.__longTasks.slice());  // before the trace is written
+      const traced = widgetTasks(await host.browser.stopTracing(), 'verji:busy-room');
       assert.equal(sent, 5000);
       await nextFrames(frame, 3);
 
@@ -142,19 +173,24 @@ describe('a busy room', () => {
       await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
       const after = await memory(frame);
       const counters = await frame.evaluate(() => window.verjiBridge.protocol());
-      const longTasks = await frame.evaluate(() => window.__longTasks);
       const own = longTasks.filter((t) => t.name === 'self');
       const received = counters.client.received - countersBefore.client.received;
       console.log(`# busy room: ${sent} events in ${ms.toFixed(0)} ms; the widget received ${received} messages; ` +
-        `long tasks (over 50 ms): ${own.length} of the widget's frame (${spread(own)}; at ${own.map((t) => `${((t.at - floodFrom) / 1000).toFixed(1)} s`).join(', ') || '-'} of the flood's ${((floodTo - floodFrom) / 1000).toFixed(1)} s), ${longTasks.length - own.length} of the host page; ` +
+        `the widget's main thread ran ${traced.count} tasks (${traced.untimed} without a thread time), the longest by CPU ${(traced.cpu.tdur / 1000).toFixed(1)} ms ` +
+        `(wall ${(traced.cpu.dur / 1000).toFixed(1)} ms), by wall clock ${(traced.wall.dur / 1000).toFixed(1)} ms (CPU ${(traced.wall.tdur / 1000).toFixed(1)} ms); ` +
+        `${traced.over50Wall.length} over 50 ms of wall clock, their CPU ${spreadCpu(traced.over50Wall)}; ` +
+        `long tasks (over 50 ms of wall clock): ${own.length} of the widget's frame (${spread(own)}; at ${own.map((t) => `${((t.at - floodFrom) / 1000).toFixed(1)} s`).join(', ') || '-'} of the flood's ${((floodTo - floodFrom) / 1000).toFixed(1)} s), ${longTasks.length - own.length} of the host page; ` +
         `a key in the flood shown after ${shown.frames} frame(s), ${shown.ms.toFixed(1)} ms; wasm memory ${before.wasm} -> ${after.wasm} bytes; ` +
         `JS heap ${(before.heap / 1e6).toFixed(1)} -> ${(after.heap / 1e6).toFixed(1)} MB; tracker ${JSON.stringify(counters.tracker)}`);
       assert.ok(received > 3000, `the room's messages reached the widget (${received})`);
-      // The widget is another site than the host page here (ownProcess), so its long tasks and JS heap
-      // are its own. Sharing the host's main thread (same site), the widget's frame saw 177-294 long
-      // tasks in this flood. In its own process, with the dev host drawing its logs in batches so that
-      // the flood keeps close to its 10 s (11-14 s), 0-1 (one of 62-68 ms), printed above; 2-9 of 51-94 ms
-      // when the host took 36-43 s. The bound is a regression guard with room for a loaded machine.
+      // The widget is another site than the host page here (ownProcess), so its tasks and JS heap are
+      // its own. The budget is on the thread's CPU: on this 2-core machine the host page, the GPU
+      // process (SwiftShader) and the compositor take turns with the widget, and a task that waits for
+      // a core or for the compositor's commit lasts longer on the wall clock than the work in it (a
+      // traced flood: 35 tasks of 50-355 ms wall clock, each 0.6-3.8 ms of CPU, mostly Commit). The
+      // wall-clock long tasks are printed above; their bound is a regression guard with room for a
+      // loaded machine.
+      assert.ok(traced.cpu.tdur < 50000, `the widget's longest task took ${traced.cpu.tdur / 1000} ms of CPU`);
       assert.ok(own.length <= 20, `${own.length} long tasks in the widget's own process`);
       assert.ok(shown.frames >= 0 && shown.frames <= 2, `the key showed ${shown.frames} frames after its input event`);
       assert.equal(after.wasm, before.wasm, 'wasm memory did not grow');
