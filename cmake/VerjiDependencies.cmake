@@ -98,7 +98,8 @@ else()
     IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     IMGUI_DISABLE_DEMO_WINDOWS
     IMGUI_DISABLE_METRICS_WINDOW
-    IMGUI_DISABLE_FILE_FUNCTIONS)   # no filesystem in the widget; ini saving is off anyway
+    IMGUI_DISABLE_FILE_FUNCTIONS    # no filesystem in the widget; ini saving is off anyway
+    IMGUI_DISABLE_DEFAULT_FONT)     # our patch: ProggyClean left out (the widget has its own fonts)
   add_library(verji_dep_imgui INTERFACE)
   target_link_libraries(verji_dep_imgui INTERFACE verji_dep_imgui_lib)
 
