@@ -44,7 +44,7 @@ const RULES = [
   'bytes: from one more cold load per page over a slow link (SLOW_LINK: CDP Network.emulateNetworkConditions), not counted in the times',
   'bytes before input: in that slow load, files whose Resource Timing responseEnd is at or before "takes input" (no entry, e.g. the favicon: after); on loopback every file would end before',
   'long tasks: PerformanceObserver longtask (reports only tasks >= 50 ms) in the cold loads, those ending after on-screen, until settled + 1 s',
-  'longest task, traced: one more cold load per page under a Chromium trace: its longest top-level task (RunTask) on the page\'s main thread ending after on-screen',
+  'longest task, traced: one more cold load per page under a Chromium trace: its longest top-level task (RunTask) on the page\'s main thread ending after on-screen, with the thread\'s CPU time in it, and the most CPU any such task took',
   'main thread at start-up: CDP Performance.getMetrics TaskDuration from navigation to settled + 1 s',
   'key press to frame: click the e-mail field, then one key at a time; keydown timeStamp to the first verjiFramePresented after its input event (peer: next rAF + MessageChannel task); painted: a MessageChannel task after that frame',
   'idle: fresh load, settled + 2 s, then 5 s untouched: CDP TaskDuration delta; frames = delta of dataset.verjiFrames (peer: n/a, nothing injected)',
@@ -159,8 +159,12 @@ function longestTracedTask(buffer, clockMark, afterMs) {
     (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts + e.dur > offset + afterMs * 1000);
   if (!tasks.length) return { longestMs: 0, tasks: 0, over50: 0 };
   const longest = tasks.reduce((a, e) => (e.dur > a.dur ? e : a));
-  return { longestMs: round(longest.dur / 1000, 2), atMs: round((longest.ts - offset) / 1000), tasks: tasks.length,
-    over50: tasks.filter((e) => e.dur > 50000).length };
+  // tdur: the thread's CPU time in the task (Chromium's thread ticks), beside its wall time.
+  const cpu = (e) => (typeof e.tdur === 'number' ? e.tdur : null);
+  const busiest = tasks.reduce((a, e) => ((cpu(e) ?? -1) > (cpu(a) ?? -1) ? e : a));
+  return { longestMs: round(longest.dur / 1000, 2), longestCpuMs: cpu(longest) === null ? null : round(cpu(longest) / 1000, 2),
+    atMs: round((longest.ts - offset) / 1000), tasks: tasks.length, over50: tasks.filter((e) => e.dur > 50000).length,
+    mostCpuMs: cpu(busiest) === null ? null : round(cpu(busiest) / 1000, 2) };
 }
 
 // The page's start-up signals, on its own clock. Notes what had to stand in for a missing signal.
@@ -461,7 +465,10 @@ function rows(R) {
     'none > 50 ms', meets(w.longTasksOver50AfterOnScreen === 0));
   const traced = (x) => {
     const t = x.tracedLoad.longestTaskAfterOnScreen;
-    return t ? `${t.longestMs.toFixed(1)} ms${t.longestMs ? ` at ${t.atMs.toFixed(0)} ms` : ''}; ${t.over50} over 50` : 'no trace mark';
+    if (!t) return 'no trace mark';
+    const cpu = t.longestCpuMs === null || t.longestCpuMs === undefined ? '' : ` (CPU ${t.longestCpuMs.toFixed(1)})`;
+    const most = t.mostCpuMs === null || t.mostCpuMs === undefined ? '' : `; most CPU ${t.mostCpuMs.toFixed(1)} ms`;
+    return `${t.longestMs.toFixed(1)} ms${cpu}${t.longestMs ? ` at ${t.atMs.toFixed(0)} ms` : ''}; ${t.over50} over 50${most}`;
   };
   row('longest main-thread task after on screen, one traced load', traced(w), p && traced(p),
     ratio(w.tracedLoad.longestTaskAfterOnScreen?.longestMs, p?.tracedLoad.longestTaskAfterOnScreen?.longestMs), '', '');
