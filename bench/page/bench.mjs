@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { compressed } from '../../web/dist.mjs';
 import { resolveInside, serveOnLoopback } from '../../web/serve.mjs';
+import { tasksOfMarkedThread, traceEvents } from '../../web/trace.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -150,13 +151,10 @@ async function openCold(browser, target, { trace = false, slow = false } = {}) {
 // tasks (RunTask) of the thread that wrote the probe's 'bench:clock' mark.
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 function longestTracedTask(buffer, clockMark, afterMs) {
-  const events = JSON.parse(buffer.toString('utf8'));
-  const list = Array.isArray(events) ? events : events.traceEvents;
-  const mark = list.find((e) => e.name === 'bench:clock' && e.cat.includes('blink.user_timing'));
-  if (!mark) return null;
-  const offset = mark.ts - clockMark * 1000;  // trace µs = offset + page ms * 1000
-  const tasks = list.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' &&
-    (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts + e.dur > offset + afterMs * 1000);
+  const found = tasksOfMarkedThread(traceEvents(buffer), 'bench:clock');
+  if (!found) return null;
+  const offset = found.mark.ts - clockMark * 1000;  // trace µs = offset + page ms * 1000
+  const tasks = found.tasks.filter((e) => e.ts + e.dur > offset + afterMs * 1000);
   if (!tasks.length) return { longestMs: 0, tasks: 0, over50: 0 };
   const longest = tasks.reduce((a, e) => (e.dur > a.dur ? e : a));
   // tdur: the thread's CPU time in the task (Chromium's thread ticks), beside its wall time.
@@ -466,8 +464,8 @@ function rows(R) {
   const traced = (x) => {
     const t = x.tracedLoad.longestTaskAfterOnScreen;
     if (!t) return 'no trace mark';
-    const cpu = t.longestCpuMs === null || t.longestCpuMs === undefined ? '' : ` (CPU ${t.longestCpuMs.toFixed(1)})`;
-    const most = t.mostCpuMs === null || t.mostCpuMs === undefined ? '' : `; most CPU ${t.mostCpuMs.toFixed(1)} ms`;
+    const cpu = t.longestCpuMs == null ? '' : ` (CPU ${t.longestCpuMs.toFixed(1)})`;
+    const most = t.mostCpuMs == null ? '' : `; most CPU ${t.mostCpuMs.toFixed(1)} ms`;
     return `${t.longestMs.toFixed(1)} ms${cpu}${t.longestMs ? ` at ${t.atMs.toFixed(0)} ms` : ''}; ${t.over50} over 50${most}`;
   };
   row('longest main-thread task after on screen, one traced load', traced(w), p && traced(p),

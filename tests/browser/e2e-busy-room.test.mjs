@@ -9,8 +9,8 @@
 // by CPU and by wall clock, the long tasks (wall clock) of the widget's frame and of the host page,
 // the key's delay, the JS heap, the counters.
 import assert from 'node:assert/strict';
-import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
+import { tasksOfMarkedThread, traceEvents } from '../../web/trace.mjs';
 import {
   create, fillForm, nextFrames, type, useDevhost, waitForStatus,
 } from './widget-driver.mjs';
@@ -30,16 +30,13 @@ function watch(frame) {
     }).observe({ type: 'longtask' });
   });
 }
-// The widget's main-thread tasks in a Chromium trace ('toplevel' events carry the thread's CPU time as
-// tdur beside the wall time dur): the thread is the one that wrote the `mark` user-timing mark.
+// The widget's main-thread tasks in a Chromium trace, from its `mark` on (the thread that wrote that
+// user-timing mark in the widget's frame); each has its CPU time (tdur) beside its wall time (dur).
 const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
 function widgetTasks(buffer, mark) {
-  const parsed = JSON.parse(Buffer.from(buffer).toString('utf8'));
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const at = events.find((e) => e.name === mark);
-  assert.ok(at, `the trace holds the widget's mark ${mark}`);
-  const tasks = events.filter((e) => e.pid === at.pid && e.tid === at.tid && e.ph === 'X' &&
-    e.name === 'ThreadControllerImpl::RunTask' && e.ts >= at.ts);
+  const found = tasksOfMarkedThread(traceEvents(buffer), mark, ['ThreadControllerImpl::RunTask']);
+  assert.ok(found, `the trace holds the widget's mark ${mark}`);
+  const tasks = found.tasks.filter((e) => e.ts >= found.mark.ts);
   assert.ok(tasks.length > 100, `the trace holds the widget's tasks (${tasks.length})`);
   // Chromium leaves the thread time out of a task now and then (a few in ten thousand here).
   const timed = tasks.filter((e) => typeof e.tdur === 'number');
